@@ -1,0 +1,7 @@
+"""Accounts: registration, log in and out, the account page, API tokens."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from app.auth import routes  # noqa: E402,F401

@@ -1,0 +1,64 @@
+"""The database engine and one SQLAlchemy session per request (plain SQLAlchemy 2.x)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, g
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL, with SQLite tuned for foreign keys and concurrent readers."""
+    options: dict[str, Any] = {"future": True}
+    if url.startswith("sqlite"):
+        options["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        if ":memory:" in url or url in {"sqlite://", "sqlite+pysqlite://"}:
+            options["poolclass"] = StaticPool
+    else:
+        options["pool_pre_ping"] = True
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Create the engine and session factory for the app and close sessions on teardown."""
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["qb.engine"] = engine
+    app.extensions["qb.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+
+
+def get_engine(app: Flask | None = None) -> Engine:
+    """The app's engine."""
+    return (app or current_app).extensions["qb.engine"]
+
+
+def new_session(app: Flask | None = None) -> Session:
+    """A session outside any request (CLI commands, background jobs); the caller closes it."""
+    return (app or current_app).extensions["qb.sessionmaker"]()
+
+
+def get_session() -> Session:
+    """The session of the current request or app context, created on first use."""
+    if "db_session" not in g:
+        g.db_session = new_session()
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()

@@ -1,0 +1,93 @@
+"""Configuration read from the environment, one class per kind of deployment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("QB_INSTANCE_DIR", ROOT / "instance"))
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    """Settings shared by every environment; each value can be overridden by a variable."""
+
+    ENV_NAME = "production"
+    TESTING = False
+    DEV_SECRET_KEY: str | None = None
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEV_SECRET_KEY
+        self.DATABASE_URL = os.environ.get(
+            "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'questionbank.sqlite3'}"
+        )
+        self.EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
+        self.MODEL_CACHE_DIR = Path(os.environ.get("MODEL_CACHE_DIR", INSTANCE_DIR / "models"))
+        # Load the model in a background thread at start-up (set by wsgi.py when served).
+        self.EMBEDDING_WARMUP = _flag("EMBEDDING_WARMUP", False)
+        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", False)
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.WTF_CSRF_ENABLED = True
+        self.PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+
+    def validate(self) -> None:
+        """Fail fast with a clear message when a required setting is missing."""
+        if not self.SECRET_KEY:
+            raise RuntimeError(
+                "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+                "string (for example: python -c 'import secrets; print(secrets.token_hex(32))'). "
+                "Only QB_ENV=development or testing may run without one."
+            )
+
+
+class ProductionConfig(Config):
+    """A served deployment: secrets must come from the environment."""
+
+
+class DevelopmentConfig(Config):
+    """A developer's machine: a throwaway secret is allowed."""
+
+    ENV_NAME = "development"
+    DEV_SECRET_KEY = "development-only-not-secret"
+
+
+class TestingConfig(Config):
+    """The test suite: its own database, no rate limits unless a test turns them on."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+    DEV_SECRET_KEY = "testing-only-not-secret"
+
+    def __init__(self, database_url: str | None = None) -> None:
+        super().__init__()
+        self.DATABASE_URL = database_url or os.environ.get(
+            "TEST_DATABASE_URL", "sqlite:///:memory:"
+        )
+        self.RATELIMIT_ENABLED = False
+        self.RATELIMIT_STORAGE_URI = "memory://"
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "production": ProductionConfig,
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+}
+
+
+def config_from_env() -> Config:
+    """The configuration named by QB_ENV (production when unset)."""
+    name = os.environ.get("QB_ENV", "production")
+    try:
+        return CONFIGS[name]()
+    except KeyError:
+        raise RuntimeError(f"QB_ENV must be one of {', '.join(CONFIGS)}, not {name!r}") from None

@@ -1,0 +1,68 @@
+"""The data model: SQLAlchemy 2.x typed declarative classes, one module per aggregate.
+
+Importing this package registers every table on ``Base.metadata`` (what Alembic compares).
+"""
+
+from models.base import Base, utcnow
+from models.cluster import Cluster, ClusteringRun, ClusterState, CurationLog, RunStatus
+from models.dataset import AccessLevel, Dataset, Pledge, PledgeStatus
+from models.organisation import SECTOR_LABELS, Organisation, Sector
+from models.partnership import PartnerRole, Partnership, PartnershipMember, PartnershipStatus
+from models.question import (
+    AnswerLink,
+    Flag,
+    Question,
+    QuestionStatus,
+    QuestionStatusChange,
+    Support,
+    Visibility,
+)
+from models.user import ApiToken, Role, User
+from models.vocabulary import ActionType, Theme, dataset_themes, question_themes
+from models.workshop import (
+    Workshop,
+    WorkshopItem,
+    WorkshopParticipant,
+    WorkshopScore,
+    WorkshopStatus,
+)
+
+__all__ = [
+    "SECTOR_LABELS",
+    "AccessLevel",
+    "ActionType",
+    "AnswerLink",
+    "ApiToken",
+    "Base",
+    "Cluster",
+    "ClusterState",
+    "ClusteringRun",
+    "CurationLog",
+    "Dataset",
+    "Flag",
+    "Organisation",
+    "PartnerRole",
+    "Partnership",
+    "PartnershipMember",
+    "PartnershipStatus",
+    "Pledge",
+    "PledgeStatus",
+    "Question",
+    "QuestionStatus",
+    "QuestionStatusChange",
+    "Role",
+    "RunStatus",
+    "Sector",
+    "Support",
+    "Theme",
+    "User",
+    "Visibility",
+    "Workshop",
+    "WorkshopItem",
+    "WorkshopParticipant",
+    "WorkshopScore",
+    "WorkshopStatus",
+    "dataset_themes",
+    "question_themes",
+    "utcnow",
+]

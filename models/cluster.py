@@ -1,0 +1,123 @@
+"""Question groups, the runs that make them, and the log of facilitators' curation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_column
+
+if TYPE_CHECKING:
+    from models.question import Question
+    from models.user import User
+
+
+class ClusterState(LabelledEnum):
+    """Whether a group is live or was folded into another."""
+
+    ACTIVE = "active"
+    MERGED = "merged"
+    DISSOLVED = "dissolved"
+
+
+class Cluster(Base):
+    """A group of similar questions with a stable id that survives re-clustering."""
+
+    __tablename__ = "clusters"
+
+    id: Mapped[IntPK]
+    title: Mapped[str | None] = mapped_column(String(200))
+    auto_label: Mapped[str] = mapped_column(String(300), default="")
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    representative_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL", use_alter=True)
+    )
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[ClusterState] = mapped_column(
+        enum_column(ClusterState, "cluster_state"), default=ClusterState.ACTIVE, index=True
+    )
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="SET NULL")
+    )
+    created_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clustering_runs.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[CreatedAt]
+    updated_at: Mapped[UpdatedAt]
+
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="cluster", foreign_keys="Question.cluster_id"
+    )
+    representative_question: Mapped[Question | None] = relationship(
+        foreign_keys=[representative_question_id], post_update=True
+    )
+
+    @property
+    def display_title(self) -> str:
+        """The facilitator's title when set, else the automatic keyword label."""
+        return self.title or self.auto_label or f"Group {self.id}"
+
+    def __repr__(self) -> str:
+        return f"<Cluster {self.id} {self.display_title!r}>"
+
+
+class RunStatus(LabelledEnum):
+    """Progress of a clustering run."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+class ClusteringRun(Base):
+    """One full re-clustering: when, how, with what result."""
+
+    __tablename__ = "clustering_runs"
+
+    id: Mapped[IntPK]
+    status: Mapped[RunStatus] = mapped_column(
+        enum_column(RunStatus, "run_status"), default=RunStatus.QUEUED
+    )
+    algorithm: Mapped[str] = mapped_column(String(120), default="")
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    n_questions: Mapped[int] = mapped_column(default=0)
+    n_clusters: Mapped[int] = mapped_column(default=0)
+    n_unassigned: Mapped[int] = mapped_column(default=0)
+    quality: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    events: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    triggered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[CreatedAt]
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    triggered_by: Mapped[User | None] = relationship()
+
+
+class CurationLog(Base):
+    """Who changed a group or a question's place in it, when, and how."""
+
+    __tablename__ = "curation_log"
+
+    id: Mapped[IntPK]
+    action: Mapped[str] = mapped_column(String(40))
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="SET NULL"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL")
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[CreatedAt]
+
+    user: Mapped[User | None] = relationship()

@@ -1,0 +1,117 @@
+"""Dataset descriptions (metadata only) and pledges of them toward questions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_column
+from models.vocabulary import Theme, dataset_themes
+
+if TYPE_CHECKING:
+    from models.cluster import Cluster
+    from models.organisation import Organisation
+    from models.question import Question
+    from models.user import User
+
+
+class AccessLevel(LabelledEnum):
+    """How a dataset can be reached, from open to containing personal data."""
+
+    OPEN = "open"
+    ON_REQUEST = "on-request"
+    RESTRICTED = "restricted"
+    PERSONAL = "personal"
+
+    @property
+    def label(self) -> str:
+        """The access level as a data holder would say it."""
+        return {
+            AccessLevel.OPEN: "Open",
+            AccessLevel.ON_REQUEST: "Shared on request",
+            AccessLevel.RESTRICTED: "Restricted",
+            AccessLevel.PERSONAL: "Contains personal data",
+        }[self]
+
+
+class Dataset(Base):
+    """What a member says they hold, described in the spirit of DCAT; never the data."""
+
+    __tablename__ = "datasets"
+
+    id: Mapped[IntPK]
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    holder_organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    contact_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    geography: Mapped[str] = mapped_column(String(120), default="UK-wide")
+    granularity: Mapped[str] = mapped_column(String(80), default="")
+    time_span: Mapped[str] = mapped_column(String(80), default="")
+    update_frequency: Mapped[str] = mapped_column(String(40), default="")
+    format: Mapped[str] = mapped_column(String(80), default="")
+    access_level: Mapped[AccessLevel] = mapped_column(enum_column(AccessLevel, "access_level"))
+    licence: Mapped[str] = mapped_column(String(120), default="")
+    url: Mapped[str | None] = mapped_column(String(500))
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+    embedding_model: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[CreatedAt]
+    updated_at: Mapped[UpdatedAt]
+
+    holder: Mapped[Organisation] = relationship()
+    contact: Mapped[User | None] = relationship()
+    themes: Mapped[list[Theme]] = relationship(secondary=dataset_themes, order_by=Theme.position)
+    pledges: Mapped[list[Pledge]] = relationship(
+        back_populates="dataset", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PledgeStatus(LabelledEnum):
+    """Where an offer of data stands."""
+
+    OFFERED = "offered"
+    IN_DISCUSSION = "in-discussion"
+    SHARED = "shared"
+    WITHDRAWN = "withdrawn"
+
+
+class Pledge(Base):
+    """A dataset offered toward one question or one question group, with conditions."""
+
+    __tablename__ = "pledges"
+    __table_args__ = (
+        CheckConstraint(
+            "(question_id IS NULL) <> (cluster_id IS NULL)", name="one_target"
+        ),
+    )
+
+    id: Mapped[IntPK]
+    dataset_id: Mapped[int] = mapped_column(
+        ForeignKey("datasets.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    pledged_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    conditions: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[PledgeStatus] = mapped_column(
+        enum_column(PledgeStatus, "pledge_status"), default=PledgeStatus.OFFERED
+    )
+    created_at: Mapped[CreatedAt]
+    updated_at: Mapped[UpdatedAt]
+
+    dataset: Mapped[Dataset] = relationship(back_populates="pledges")
+    question: Mapped[Question | None] = relationship()
+    cluster: Mapped[Cluster | None] = relationship()
+    pledged_by: Mapped[User | None] = relationship()
