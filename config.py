@@ -64,6 +64,7 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     """The test suite: its own database, no rate limits unless a test turns them on."""
 
+    __test__ = False  # not a pytest test class, despite its name
     ENV_NAME = "testing"
     TESTING = True
     DEV_SECRET_KEY = "testing-only-not-secret"

@@ -19,6 +19,7 @@ def create_app(config: Config | None = None) -> Flask:
         instance_path=str(ROOT / "instance"),
     )
     app.config.from_object(config)
+    app.jinja_env.add_extension("jinja2.ext.do")
 
     from app import db
     from app.extensions import csrf, htmx, limiter, login_manager

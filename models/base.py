@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from sqlalchemy import DateTime, Enum, MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

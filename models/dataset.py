@@ -47,9 +47,7 @@ class Dataset(Base):
     holder_organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
-    contact_user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL")
-    )
+    contact_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     geography: Mapped[str] = mapped_column(String(120), default="UK-wide")
     granularity: Mapped[str] = mapped_column(String(80), default="")
     time_span: Mapped[str] = mapped_column(String(80), default="")
@@ -86,9 +84,7 @@ class Pledge(Base):
 
     __tablename__ = "pledges"
     __table_args__ = (
-        CheckConstraint(
-            "(question_id IS NULL) <> (cluster_id IS NULL)", name="one_target"
-        ),
+        CheckConstraint("(question_id IS NULL) <> (cluster_id IS NULL)", name="one_target"),
     )
 
     id: Mapped[IntPK]
@@ -101,9 +97,7 @@ class Pledge(Base):
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
     )
-    pledged_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL")
-    )
+    pledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     conditions: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[PledgeStatus] = mapped_column(
         enum_column(PledgeStatus, "pledge_status"), default=PledgeStatus.OFFERED

@@ -50,9 +50,7 @@ class Partnership(Base):
         enum_column(PartnershipStatus, "partnership_status"), default=PartnershipStatus.FORMING
     )
     next_steps: Mapped[str] = mapped_column(Text, default="")
-    created_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL")
-    )
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[UpdatedAt]
 

@@ -107,7 +107,7 @@ class Question(Base):
 
 
 class Support(Base):
-    """"We ask this too": one per person per question."""
+    """ "We ask this too": one per person per question."""
 
     __tablename__ = "supports"
     __table_args__ = (UniqueConstraint("user_id", "question_id"),)
@@ -175,5 +175,3 @@ class Flag(Base):
 
     question: Mapped[Question] = relationship()
     user: Mapped[User] = relationship()
-
-

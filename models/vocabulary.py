@@ -37,9 +37,7 @@ class ActionType(Base):
 question_themes = Table(
     "question_themes",
     Base.metadata,
-    Column(
-        "question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_slug", ForeignKey("themes.slug", ondelete="RESTRICT"), primary_key=True),
 )
 

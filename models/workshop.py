@@ -79,9 +79,7 @@ class WorkshopItem(Base):
         ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
-    question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE")
-    )
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     prioritised: Mapped[bool] = mapped_column(Boolean, default=False)
     final_rank: Mapped[int | None] = mapped_column(Integer)

@@ -11,9 +11,10 @@ from app.auth.forms import RoleForm
 from app.auth.service import AccountError, list_members, set_role
 from app.authz import admin_required
 from app.db import get_session
+from app.forms_common import select_choices
 from models import Role
 
-ROLE_CHOICES = [(role.value, role.label) for role in Role]
+ROLE_CHOICES = select_choices((role.value, role.label) for role in Role)
 
 
 @bp.get("/members")

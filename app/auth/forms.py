@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import URL, Email, EqualTo, InputRequired, Length, Optional
 
+from app.forms_common import select_choices
 from models import SECTOR_LABELS
 
 NEW_ORGANISATION = "new"
@@ -22,9 +23,7 @@ class LoginForm(FlaskForm):
 class RegistrationForm(FlaskForm):
     """A new member: who they are and which organisation they belong to."""
 
-    display_name = StringField(
-        "Your name", validators=[InputRequired(), Length(min=2, max=120)]
-    )
+    display_name = StringField("Your name", validators=[InputRequired(), Length(min=2, max=120)])
     email = EmailField("Email", validators=[InputRequired(), Email(), Length(max=254)])
     password = PasswordField(
         "Password",
@@ -45,8 +44,9 @@ class RegistrationForm(FlaskForm):
     )
     new_organisation_sector = SelectField(
         "Its sector",
-        choices=[("", "Choose a sector")]
-        + [(sector.value, label) for sector, label in SECTOR_LABELS.items()],
+        choices=select_choices(
+            [("", "Choose a sector"), *((s.value, label) for s, label in SECTOR_LABELS.items())]
+        ),
         validators=[Optional()],
     )
     new_organisation_region = StringField(
@@ -59,10 +59,12 @@ class RegistrationForm(FlaskForm):
 
     def set_organisation_choices(self, organisations: list[tuple[int, str]]) -> None:
         """Offer the registered organisations plus "my organisation is not listed"."""
-        self.organisation_id.choices = (
-            [("", "Choose your organisation")]
-            + [(str(org_id), name) for org_id, name in organisations]
-            + [(NEW_ORGANISATION, "My organisation is not listed: add it")]
+        self.organisation_id.choices = select_choices(
+            [
+                ("", "Choose your organisation"),
+                *organisations,
+                (NEW_ORGANISATION, "My organisation is not listed: add it"),
+            ]
         )
 
     def validate(self, extra_validators: dict | None = None) -> bool:

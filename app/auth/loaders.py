@@ -1,12 +1,14 @@
-"""How flask-login finds the user: from the session cookie or an API bearer token."""
+"""How flask-login finds the user (session cookie or API bearer token) and turns visitors away."""
 
 from __future__ import annotations
 
-from flask import Request
+from flask import Request, Response, abort, redirect, request, url_for
 from flask_login import LoginManager
 
 from app.auth.service import user_for_token
 from app.db import get_session
+from app.errors import wants_json
+from app.extensions import htmx
 from models import User
 
 
@@ -15,15 +17,27 @@ def _load_user(user_id: str) -> User | None:
     return user if user is not None and user.active else None
 
 
-def _load_user_from_request(request: Request) -> User | None:
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
+def _load_user_from_request(req: Request) -> User | None:
+    scheme, _, token = req.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
     return user_for_token(get_session(), token.strip())
 
 
+def _unauthorized() -> Response:
+    """401 JSON for the API, an HX-Redirect for htmx, a redirect to the login page otherwise."""
+    if wants_json():
+        abort(401)
+    login_url = url_for("auth.login", next=request.full_path.rstrip("?"))
+    if htmx:
+        response = Response(status=204)
+        response.headers["HX-Redirect"] = login_url
+        return response
+    return redirect(login_url)
+
+
 def register_user_loaders(manager: LoginManager) -> None:
-    """Tell flask-login how to load users."""
+    """Tell flask-login how to load users and what to do with visitors who must log in."""
     manager.user_loader(_load_user)
     manager.request_loader(_load_user_from_request)
+    manager.unauthorized_handler(_unauthorized)

@@ -157,9 +157,7 @@ def user_for_token(session: Session, token: str) -> User | None:
     if not token.startswith(TOKEN_PREFIX):
         return None
     api_token = session.scalar(
-        select(ApiToken).where(
-            ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None)
-        )
+        select(ApiToken).where(ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None))
     )
     if api_token is None or not api_token.user.active:
         return None

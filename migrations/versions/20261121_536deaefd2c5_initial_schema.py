@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "536deaefd2c5"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None

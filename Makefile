@@ -1,0 +1,67 @@
+# Question Bank — `make run` serves the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+WORKERS ?= 2
+EVAL_DIR ?= ../shared/eval
+export HF_HUB_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: run serve test lint format bench install install-dev migrate clean
+
+# torch first, pinned to the CPU wheel this machine holds: any other spec pulls CUDA packages.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+
+$(VENV)/.stamp-install: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-install
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.stamp-install
+install-dev: $(VENV)/.stamp-dev
+
+instance/secret_key:
+	mkdir -p instance
+	$(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > $@
+	chmod 600 $@
+
+migrate: install
+	$(BIN)/alembic upgrade head
+
+run: install instance/secret_key migrate
+	QB_ENV=production SECRET_KEY=$$(cat instance/secret_key) $(BIN)/flask --app wsgi seed-demo --if-empty
+	QB_ENV=production SECRET_KEY=$$(cat instance/secret_key) $(BIN)/flask --app wsgi insight prepare
+	@echo "Serving Question Bank on http://127.0.0.1:$(PORT)"
+	QB_ENV=production SECRET_KEY=$$(cat instance/secret_key) exec $(BIN)/gunicorn \
+		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads 4 --timeout 120 \
+		--access-logfile - wsgi:app
+
+# The whole suite on SQLite; then again on PostgreSQL when TEST_DATABASE_URL is set.
+test: install-dev
+	$(BIN)/python -m pytest
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL: $$TEST_DATABASE_URL"; \
+		QB_TEST_DB=postgresql $(BIN)/python -m pytest --ignore=tests/insight; \
+	fi
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install-dev
+	$(BIN)/python -m bench.run --eval-dir $(EVAL_DIR)
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache tests/artifacts

@@ -1,0 +1,310 @@
+"""Load the demo content into a database; running it again adds nothing twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from app.auth.service import hash_password
+from app.demo import content
+from models import (
+    AccessLevel,
+    Dataset,
+    Organisation,
+    PartnerRole,
+    Partnership,
+    PartnershipMember,
+    PartnershipStatus,
+    Pledge,
+    PledgeStatus,
+    Question,
+    QuestionStatus,
+    QuestionStatusChange,
+    Role,
+    Sector,
+    Support,
+    Theme,
+    User,
+    Visibility,
+    Workshop,
+    WorkshopItem,
+    WorkshopParticipant,
+    WorkshopScore,
+    WorkshopStatus,
+)
+
+DEMO_PASSWORD = "demo-password"
+
+
+@dataclass
+class SeedReport:
+    """How many rows of each kind the seed added."""
+
+    organisations: int = 0
+    users: int = 0
+    questions: int = 0
+    supports: int = 0
+    datasets: int = 0
+    pledges: int = 0
+    partnerships: int = 0
+    workshops: int = 0
+
+    def total(self) -> int:
+        """All rows added."""
+        return sum(vars(self).values())
+
+
+def seed_demo(session: Session, password: str = DEMO_PASSWORD) -> SeedReport:
+    """Add every demo row that is not there yet (matched by natural key) and commit once."""
+    report = SeedReport()
+    themes = {theme.slug: theme for theme in session.scalars(select(Theme))}
+    organisations = _seed_organisations(session, report)
+    users = _seed_users(session, organisations, hash_password(password), report)
+    first_of_family = _seed_questions(session, organisations, users, themes, report)
+    datasets = _seed_datasets(session, organisations, users, themes, report)
+    _seed_pledges(session, datasets, first_of_family, users, report)
+    _seed_partnerships(session, first_of_family, users, report)
+    _seed_workshops(session, first_of_family, users, report)
+    session.commit()
+    return report
+
+
+def _existing(
+    session: Session, model: type, key: InstrumentedAttribute, values: Iterable[Any]
+) -> dict[Any, Any]:
+    rows = session.scalars(select(model).where(key.in_(list(values))))
+    return {getattr(row, key.key): row for row in rows}
+
+
+def _seed_organisations(session: Session, report: SeedReport) -> dict[str, Organisation]:
+    existing = _existing(
+        session, Organisation, Organisation.name, (o["name"] for o in content.ORGANISATIONS)
+    )
+    organisations = {}
+    for row in content.ORGANISATIONS:
+        organisation = existing.get(row["name"])
+        if organisation is None:
+            organisation = Organisation(
+                name=row["name"],
+                sector=Sector(row["sector"]),
+                region=row["region"],
+                website=row["website"],
+                description=row["description"],
+            )
+            session.add(organisation)
+            report.organisations += 1
+        organisations[row["key"]] = organisation
+    return organisations
+
+
+def _seed_users(
+    session: Session,
+    organisations: dict[str, Organisation],
+    password_hash: str,
+    report: SeedReport,
+) -> dict[str, User]:
+    existing = _existing(session, User, User.email, (u["email"] for u in content.USERS))
+    users = {}
+    for row in content.USERS:
+        user = existing.get(row["email"])
+        if user is None:
+            user = User(
+                email=row["email"],
+                display_name=row["name"],
+                organisation=organisations[row["org"]],
+                role=Role(row["role"]),
+                password_hash=password_hash,
+            )
+            session.add(user)
+            report.users += 1
+        users[row["email"]] = user
+    session.flush()
+    return users
+
+
+def _seed_questions(
+    session: Session,
+    organisations: dict[str, Organisation],
+    users: dict[str, User],
+    themes: dict[str, Theme],
+    report: SeedReport,
+) -> dict[str, Question]:
+    existing = _existing(session, Question, Question.text, (q["text"] for q in content.QUESTIONS))
+    first_of_family: dict[str, Question] = {}
+    for row in content.QUESTIONS:
+        question = existing.get(row["text"])
+        if question is None:
+            question = _new_question(row, organisations, users, themes)
+            session.add(question)
+            report.questions += 1
+            report.supports += len(question.supports)
+        first_of_family.setdefault(row["family"], question)
+    session.flush()
+    return first_of_family
+
+
+def _new_question(
+    row: dict[str, Any],
+    organisations: dict[str, Organisation],
+    users: dict[str, User],
+    themes: dict[str, Theme],
+) -> Question:
+    status = QuestionStatus(row["status"])
+    question = Question(
+        text=row["text"],
+        action=row["action"],
+        action_type_slug=row["action_type"],
+        geography=row["geography"],
+        population_groups=list(row["population_groups"]),
+        status=status,
+        visibility=Visibility.PUBLIC,
+        show_organisation=row["show_org"],
+        author=users[row["author"]],
+        organisation=organisations[row["org"]],
+        themes=[themes[slug] for slug in row["themes"]],
+        supports=[Support(user=users[email]) for email in row["supporters"]],
+        support_count=len(row["supporters"]),
+    )
+    question.status_changes.append(QuestionStatusChange(to_status=QuestionStatus.OPEN))
+    if status is not QuestionStatus.OPEN:
+        question.status_changes.append(
+            QuestionStatusChange(
+                from_status=QuestionStatus.OPEN,
+                to_status=status,
+                note="Recorded when the demo bank was set up.",
+            )
+        )
+    return question
+
+
+def _seed_datasets(
+    session: Session,
+    organisations: dict[str, Organisation],
+    users: dict[str, User],
+    themes: dict[str, Theme],
+    report: SeedReport,
+) -> dict[str, Dataset]:
+    existing = _existing(session, Dataset, Dataset.title, (d["title"] for d in content.DATASETS))
+    datasets = {}
+    for row in content.DATASETS:
+        dataset = existing.get(row["title"])
+        if dataset is None:
+            dataset = Dataset(
+                title=row["title"],
+                description=row["description"],
+                holder=organisations[row["holder"]],
+                contact=users.get(row["contact"]),
+                themes=[themes[slug] for slug in row["themes"]],
+                geography=row["geography"],
+                granularity=row["granularity"],
+                time_span=row["time_span"],
+                update_frequency=row["update_frequency"],
+                format=row["format"],
+                access_level=AccessLevel(row["access_level"]),
+                licence=row["licence"],
+                url=row.get("url"),
+                keywords=list(row["keywords"]),
+            )
+            session.add(dataset)
+            report.datasets += 1
+        datasets[row["title"]] = dataset
+    session.flush()
+    return datasets
+
+
+def _seed_pledges(
+    session: Session,
+    datasets: dict[str, Dataset],
+    first_of_family: dict[str, Question],
+    users: dict[str, User],
+    report: SeedReport,
+) -> None:
+    for row in content.PLEDGES:
+        dataset = datasets[row["dataset"]]
+        question = first_of_family[row["family"]]
+        already = session.scalar(
+            select(Pledge.id).where(
+                Pledge.dataset_id == dataset.id, Pledge.question_id == question.id
+            )
+        )
+        if already is None:
+            session.add(
+                Pledge(
+                    dataset=dataset,
+                    question=question,
+                    pledged_by=users[row["by"]],
+                    conditions=row["conditions"],
+                    status=PledgeStatus(row["status"]),
+                )
+            )
+            report.pledges += 1
+
+
+def _seed_partnerships(
+    session: Session,
+    first_of_family: dict[str, Question],
+    users: dict[str, User],
+    report: SeedReport,
+) -> None:
+    existing = _existing(
+        session, Partnership, Partnership.title, (p["title"] for p in content.PARTNERSHIPS)
+    )
+    for row in content.PARTNERSHIPS:
+        if row["title"] in existing:
+            continue
+        partnership = Partnership(
+            title=row["title"],
+            question=first_of_family[row["family"]],
+            status=PartnershipStatus(row["status"]),
+            next_steps=row["next_steps"],
+            members=[
+                PartnershipMember(user=users[member["email"]], role=PartnerRole(member["role"]))
+                for member in row["members"]
+            ],
+        )
+        session.add(partnership)
+        report.partnerships += 1
+
+
+def _seed_workshops(
+    session: Session,
+    first_of_family: dict[str, Question],
+    users: dict[str, User],
+    report: SeedReport,
+) -> None:
+    existing = _existing(session, Workshop, Workshop.title, (w["title"] for w in content.WORKSHOPS))
+    for row in content.WORKSHOPS:
+        if row["title"] in existing:
+            continue
+        items = {
+            family: WorkshopItem(question=first_of_family[family], position=position)
+            for position, family in enumerate(row["families"])
+        }
+        workshop = Workshop(
+            title=row["title"],
+            description=row["description"],
+            facilitator=users[row["facilitator"]],
+            held_on=date.fromisoformat(row["date"]),
+            status=WorkshopStatus(row["status"]),
+            criteria=list(row["criteria"]),
+            outcome=row["outcome"],
+            items=list(items.values()),
+            participants=[WorkshopParticipant(user=users[email]) for email in row["participants"]],
+        )
+        session.add(workshop)
+        session.flush()
+        for score in row["scores"]:
+            session.add(
+                WorkshopScore(
+                    item_id=items[score["family"]].id,
+                    user_id=users[score["participant"]].id,
+                    criterion=score["criterion"],
+                    score=score["score"],
+                )
+            )
+        report.workshops += 1

@@ -1,0 +1,154 @@
+"""Shared fixtures: the app on a real database file (or PostgreSQL), clients, users."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import pytest
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
+
+import models
+from app import create_app
+from app.auth.service import NewOrganisation, find_organisation_by_name, register_user
+from app.db import get_engine, new_session
+from config import ROOT, TestingConfig
+from models import Role, Sector, User
+
+VOCABULARY_TABLES = {"themes", "action_types", "alembic_version"}
+PASSWORD = "correct horse battery"
+
+
+def alembic_config(url: str) -> AlembicConfig:
+    """An Alembic configuration for the project's migrations against a URL."""
+    cfg = AlembicConfig(toml_file=str(ROOT / "pyproject.toml"))
+    cfg.attributes["url"] = url
+    return cfg
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL URL to test against, when this run is the PostgreSQL pass."""
+    if os.environ.get("QB_TEST_DB") == "postgresql":
+        url = os.environ.get("TEST_DATABASE_URL")
+        if not url:
+            raise RuntimeError("QB_TEST_DB=postgresql needs TEST_DATABASE_URL")
+        return url
+    return None
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated test database: a SQLite file, or PostgreSQL on the PostgreSQL pass."""
+    url = postgres_url() or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    command.downgrade(alembic_config(url), "base")
+    command.upgrade(alembic_config(url), "head")
+    return url
+
+
+def _empty_tables(app: Flask) -> None:
+    engine = get_engine(app)
+    tables = [t for t in models.Base.metadata.sorted_tables if t.name not in VOCABULARY_TABLES]
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(table.name for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(tables):
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    """The application on the test database, emptied after each test."""
+    application = create_app(TestingConfig(database_url=database_url))
+    yield application
+    _empty_tables(application)
+    get_engine(application).dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client (CSRF checking off unless a test turns it on)."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    """A runner for the app's CLI commands."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def db(app: Flask) -> Iterator[Session]:
+    """A session on the test database for arranging and checking rows."""
+    with app.app_context():
+        session = new_session(app)
+        yield session
+        session.close()
+
+
+@pytest.fixture
+def make_user(app: Flask) -> Callable[..., User]:
+    """Create a member: make_user("a@x.org", role=Role.ADMIN, organisation="Org")."""
+
+    def make(
+        email: str = "member@example.org",
+        *,
+        role: Role = Role.MEMBER,
+        organisation: str = "Tyneside Food Network",
+        sector: Sector = Sector.CHARITY,
+        name: str | None = None,
+    ) -> User:
+        with app.app_context(), new_session(app) as session:
+            existing = find_organisation_by_name(session, organisation)
+            return register_user(
+                session,
+                email=email,
+                password=PASSWORD,
+                display_name=name or email.split("@")[0].title(),
+                organisation_id=existing.id if existing else None,
+                new_organisation=None if existing else NewOrganisation(organisation, sector),
+                role=role,
+            )
+
+    return make
+
+
+class AuthActions:
+    """Log a test client in and out through the real forms."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self._client = client
+
+    def login(self, email: str = "member@example.org", password: str = PASSWORD) -> TestResponse:
+        """Post the login form."""
+        return self._client.post("/auth/login", data={"email": email, "password": password})
+
+    def logout(self) -> TestResponse:
+        """Post the logout form."""
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    """Log the client in and out."""
+    return AuthActions(client)
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """A git-ignored folder for screenshots and other test output."""
+    path = ROOT / "tests" / "artifacts"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

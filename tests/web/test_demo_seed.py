@@ -1,0 +1,40 @@
+"""The demo data loads, and loading it twice adds nothing."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from models import Dataset, Organisation, Pledge, Question, Sector, Support, Theme, User, Workshop
+
+
+def _count(db, model) -> int:
+    return db.scalar(select(func.count()).select_from(model))
+
+
+def test_seed_demo_loads_a_rich_bank_and_is_idempotent(runner, db) -> None:
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    counts = {m: _count(db, m) for m in (Organisation, User, Question, Dataset, Pledge, Support)}
+    assert counts[Organisation] >= 12
+    assert counts[Question] >= 250
+    assert counts[Dataset] >= 40
+    assert counts[Pledge] >= 3
+    assert _count(db, Workshop) >= 1
+    sectors = set(db.scalars(select(Organisation.sector)))
+    assert {Sector.CHARITY, Sector.ACADEMIC, Sector.GOVERNMENT, Sector.FUNDER} <= sectors
+    themes_used = db.scalar(
+        select(func.count(func.distinct(Theme.slug))).select_from(Question).join(Question.themes)
+    )
+    assert themes_used >= 15
+
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0, second.output
+    assert "added 0 organisations" in second.output
+    assert {m: _count(db, m) for m in counts} == counts
+
+
+def test_seed_demo_if_empty_leaves_a_used_bank_alone(runner, make_user, db) -> None:
+    make_user()
+    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert "already has data" in result.output
+    assert _count(db, Question) == 0
