@@ -36,7 +36,15 @@ class Cluster(Base):
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True)
     )
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
-    size: Mapped[int] = mapped_column(default=0)
+    size: Mapped[int] = mapped_column(default=0, index=True)
+    # Figures for the groups page, refreshed whenever membership, support or pledges change,
+    # so listing thousands of groups never aggregates over every question.
+    support_count: Mapped[int] = mapped_column(default=0, index=True)
+    organisation_count: Mapped[int] = mapped_column(default=0, index=True)
+    sector_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    action_type_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    matched_dataset_count: Mapped[int] = mapped_column(default=0)
+    pledge_count: Mapped[int] = mapped_column(default=0, index=True)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[ClusterState] = mapped_column(
         enum_column(ClusterState, "cluster_state"), default=ClusterState.ACTIVE, index=True

@@ -75,13 +75,13 @@ class Question(Base):
     cluster_similarity: Mapped[float | None] = mapped_column(Float)
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
     embedding_model: Mapped[str | None] = mapped_column(String(200))
-    support_count: Mapped[int] = mapped_column(default=0)
+    support_count: Mapped[int] = mapped_column(default=0, index=True)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     hidden_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[CreatedAt]
-    updated_at: Mapped[UpdatedAt]
+    created_at: Mapped[CreatedAt] = mapped_column(index=True)
+    updated_at: Mapped[UpdatedAt] = mapped_column(index=True)
 
     action_type: Mapped[ActionType] = relationship()
     themes: Mapped[list[Theme]] = relationship(secondary=question_themes, order_by=Theme.position)
