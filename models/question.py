@@ -73,6 +73,8 @@ class Question(Base):
         ForeignKey("clusters.id", ondelete="SET NULL"), index=True
     )
     cluster_similarity: Mapped[float | None] = mapped_column(Float)
+    # Set when a facilitator placed the question by hand: re-clustering leaves it where it is.
+    cluster_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
     embedding_model: Mapped[str | None] = mapped_column(String(200))
     support_count: Mapped[int] = mapped_column(default=0, index=True)

@@ -51,6 +51,9 @@ def upgrade() -> None:
         )
 
     with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("cluster_pinned", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
         batch_op.create_index(batch_op.f("ix_questions_created_at"), ["created_at"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_questions_support_count"), ["support_count"], unique=False
@@ -61,6 +64,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Revert this revision."""
     with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.drop_column("cluster_pinned")
         batch_op.drop_index(batch_op.f("ix_questions_updated_at"))
         batch_op.drop_index(batch_op.f("ix_questions_support_count"))
         batch_op.drop_index(batch_op.f("ix_questions_created_at"))

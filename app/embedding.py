@@ -1,0 +1,205 @@
+"""The engine's runtime in the web app: the shared embedder and the question index.
+
+The index holds the embeddings of every visible question in memory. Each process keeps its own
+copy and brings it up to date from the database at most every ``SYNC_INTERVAL`` seconds, so a
+question posted through one gunicorn worker is found by another within seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+from flask import Flask, current_app
+from sqlalchemy import ColumnElement, Engine, func, select
+from sqlalchemy.orm import Session
+
+from app.db import get_engine
+from app.insight.embed import Embedder, get_embedder, warm_up_in_background
+from app.insight.index import SimilarityIndex
+from models import Dataset, Question
+
+SYNC_INTERVAL = 2.0
+# Rows committed late by a slow transaction can carry an older timestamp than the newest row
+# already seen; re-reading this much of the recent past catches them.
+SYNC_OVERLAP = timedelta(seconds=30)
+
+
+def vector_to_blob(vector: np.ndarray) -> bytes:
+    """Store a vector as little-endian float32 bytes."""
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def blob_to_vector(blob: bytes) -> np.ndarray:
+    """Read a vector stored by ``vector_to_blob``."""
+    return np.frombuffer(blob, dtype="<f4")
+
+
+def embedder(app: Flask | None = None) -> Embedder:
+    """The process's embedder for the configured model (loaded on first encode)."""
+    config = (app or current_app).config
+    return get_embedder(config["EMBEDDING_MODEL"], cache_dir=config["MODEL_CACHE_DIR"])
+
+
+def embed_texts(texts: Sequence[str], app: Flask | None = None) -> np.ndarray:
+    """Normalised embeddings of texts with the configured model."""
+    return embedder(app).encode(list(texts))
+
+
+def question_text(question: Question) -> str:
+    """What is embedded for a question: the question itself (the action is context, not topic)."""
+    return question.text
+
+
+def dataset_text(dataset: Dataset) -> str:
+    """What is embedded for a dataset: its title, description and keywords."""
+    keywords = ", ".join(dataset.keywords or [])
+    return f"{dataset.title}. {dataset.description} {keywords}".strip()
+
+
+def embed_questions(questions: Iterable[Question], app: Flask | None = None) -> None:
+    """Compute and set the embedding of each question (the caller commits)."""
+    questions = list(questions)
+    if not questions:
+        return
+    model = embedder(app)
+    vectors = model.encode([question_text(q) for q in questions])
+    for question, vector in zip(questions, vectors, strict=True):
+        question.embedding = vector_to_blob(vector)
+        question.embedding_model = model.name
+
+
+def embed_datasets(datasets: Iterable[Dataset], app: Flask | None = None) -> None:
+    """Compute and set the embedding of each dataset description (the caller commits)."""
+    datasets = list(datasets)
+    if not datasets:
+        return
+    model = embedder(app)
+    vectors = model.encode([dataset_text(d) for d in datasets])
+    for dataset, vector in zip(datasets, vectors, strict=True):
+        dataset.embedding = vector_to_blob(vector)
+        dataset.embedding_model = model.name
+
+
+@dataclass(frozen=True)
+class SimilarHit:
+    """A question id found near a text, with its cosine similarity."""
+
+    question_id: int
+    score: float
+
+
+class QuestionIndexStore:
+    """Visible questions' embeddings in memory, synced from the database."""
+
+    def __init__(self, engine: Engine, model_name: str) -> None:
+        self._engine = engine
+        self._model_name = model_name
+        self._index = SimilarityIndex()
+        self._lock = threading.Lock()
+        self._loaded = False
+        self._watermark: datetime | None = None  # newest updated_at seen; None: no rows yet
+        self._last_sync = 0.0
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def search(
+        self, vector: np.ndarray, k: int = 5, exclude: Iterable[int] = ()
+    ) -> list[SimilarHit]:
+        """The k visible questions most similar to a vector, best first."""
+        self.sync()
+        hits = self._index.search(vector, k=k, exclude=set(exclude))
+        return [SimilarHit(question_id, score) for question_id, score in hits]
+
+    def sync(self, force: bool = False) -> None:
+        """Bring the index up to date with the database, at most every SYNC_INTERVAL seconds."""
+        now = time.monotonic()
+        if not force and now - self._last_sync < SYNC_INTERVAL:
+            return
+        with self._lock:
+            if not force and time.monotonic() - self._last_sync < SYNC_INTERVAL:
+                return
+            with Session(self._engine) as session:
+                if not self._loaded or self._count_differs(session):
+                    self._reload(session)
+                else:
+                    self._apply_changes(session)
+            self._last_sync = time.monotonic()
+
+    def note(self, question: Question) -> None:
+        """Reflect one question just written by this process, without waiting for a sync."""
+        if question.hidden or question.embedding is None:
+            self._index.remove([question.id])
+        elif question.embedding_model == self._model_name:
+            self._index.add([question.id], blob_to_vector(question.embedding)[None, :])
+
+    def _indexable(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            Question.hidden.is_(False),
+            Question.embedding.is_not(None),
+            Question.embedding_model == self._model_name,
+        )
+
+    def _count_differs(self, session: Session) -> bool:
+        count = session.scalar(select(func.count()).select_from(Question).where(*self._indexable()))
+        return count != len(self._index)
+
+    def _reload(self, session: Session) -> None:
+        rows = session.execute(
+            select(Question.id, Question.embedding, Question.updated_at).where(*self._indexable())
+        ).all()
+        index = SimilarityIndex()
+        if rows:
+            vectors = np.frombuffer(b"".join(row.embedding for row in rows), dtype="<f4")
+            index.add([row.id for row in rows], vectors.reshape(len(rows), -1))
+        self._index = index
+        self._watermark = max((row.updated_at for row in rows), default=None)
+        self._loaded = True
+
+    def _apply_changes(self, session: Session) -> None:
+        since = self._watermark - SYNC_OVERLAP if self._watermark is not None else None
+        query = select(
+            Question.id,
+            Question.embedding,
+            Question.embedding_model,
+            Question.hidden,
+            Question.updated_at,
+        )
+        if since is not None:
+            query = query.where(Question.updated_at >= since)
+        for row in session.execute(query):
+            if row.hidden or row.embedding is None or row.embedding_model != self._model_name:
+                self._index.remove([row.id])
+            else:
+                self._index.add([row.id], blob_to_vector(row.embedding)[None, :])
+            if self._watermark is None or row.updated_at > self._watermark:
+                self._watermark = row.updated_at
+
+
+def question_index(app: Flask | None = None) -> QuestionIndexStore:
+    """The app's question index, created on first use."""
+    app = app or current_app
+    store = app.extensions.get("qb.question_index")
+    if store is None:
+        with _store_lock:
+            store = app.extensions.get("qb.question_index")
+            if store is None:
+                store = QuestionIndexStore(get_engine(app), app.config["EMBEDDING_MODEL"])
+                app.extensions["qb.question_index"] = store
+    return store
+
+
+_store_lock = threading.Lock()
+
+
+def start_warm_up(app: Flask) -> None:
+    """Load the model and the question index in the background (served processes only)."""
+    warm_up_in_background(embedder(app))
+    threading.Thread(
+        target=lambda: question_index(app).sync(force=True), name="index-warm-up", daemon=True
+    ).start()
