@@ -33,11 +33,15 @@ def create_app(config: Config | None = None) -> Flask:
     from app.admin import bp as admin_bp
     from app.api import bp as api_bp
     from app.auth import bp as auth_bp
+    from app.clusters import bp as clusters_bp
     from app.errors import register_error_handlers
     from app.main import bp as main_bp
+    from app.questions import bp as questions_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(questions_bp, url_prefix="/questions")
+    app.register_blueprint(clusters_bp, url_prefix="/groups")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     register_error_handlers(app)
@@ -51,6 +55,11 @@ def create_app(config: Config | None = None) -> Flask:
     register_commands(app)
 
     app.after_request(_secure_headers)
+
+    if app.config["EMBEDDING_WARMUP"]:
+        from app.embedding import start_warm_up
+
+        start_warm_up(app)
     return app
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.db import get_engine
 from app.insight.embed import Embedder, get_embedder, warm_up_in_background
 from app.insight.index import SimilarityIndex
+from app.insight.match import dataset_text
 from models import Dataset, Question
 
 SYNC_INTERVAL = 2.0
@@ -55,12 +56,6 @@ def question_text(question: Question) -> str:
     return question.text
 
 
-def dataset_text(dataset: Dataset) -> str:
-    """What is embedded for a dataset: its title, description and keywords."""
-    keywords = ", ".join(dataset.keywords or [])
-    return f"{dataset.title}. {dataset.description} {keywords}".strip()
-
-
 def embed_questions(questions: Iterable[Question], app: Flask | None = None) -> None:
     """Compute and set the embedding of each question (the caller commits)."""
     questions = list(questions)
@@ -79,7 +74,9 @@ def embed_datasets(datasets: Iterable[Dataset], app: Flask | None = None) -> Non
     if not datasets:
         return
     model = embedder(app)
-    vectors = model.encode([dataset_text(d) for d in datasets])
+    vectors = model.encode(
+        [dataset_text(d.title, d.description, d.keywords or []) for d in datasets]
+    )
     for dataset, vector in zip(datasets, vectors, strict=True):
         dataset.embedding = vector_to_blob(vector)
         dataset.embedding_model = model.name

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
@@ -23,7 +23,7 @@ from app import create_app
 from app.auth.service import NewOrganisation, find_organisation_by_name, register_user
 from app.db import get_engine, new_session
 from config import ROOT, TestingConfig
-from models import Role, Sector, User
+from models import Question, Role, Sector, Theme, User, Visibility
 
 VOCABULARY_TABLES = {"themes", "action_types", "alembic_version"}
 PASSWORD = "correct horse battery"
@@ -152,3 +152,48 @@ def artifacts_dir() -> Path:
     path = ROOT / "tests" / "artifacts"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def make_question(app: Flask, make_user: Callable[..., User]) -> Callable[..., int]:
+    """Store a question with its real embedding; returns its id.
+
+    make_question("How many families use food banks?", author=user, themes=["food"])
+    """
+
+    def make(
+        text: str,
+        *,
+        author: User | None = None,
+        action: str = "Plan our services around the answer.",
+        action_type: str = "understand-need",
+        themes: tuple[str, ...] | list[str] = ("food",),
+        geography: str = "UK-wide",
+        visibility: Visibility = Visibility.PUBLIC,
+        show_organisation: bool = True,
+        cluster_id: int | None = None,
+    ) -> int:
+        from app.embedding import embed_questions
+
+        if author is None:
+            author = make_user(f"asker{abs(hash(text)) % 10**8}@example.org")
+        with app.app_context(), new_session(app) as session:
+            question = Question(
+                text=text,
+                action=action,
+                action_type_slug=action_type,
+                geography=geography,
+                population_groups=[],
+                visibility=visibility,
+                show_organisation=show_organisation,
+                author_id=author.id,
+                organisation_id=author.organisation_id,
+                cluster_id=cluster_id,
+                themes=list(session.scalars(select(Theme).where(Theme.slug.in_(themes)))),
+            )
+            embed_questions([question], app)
+            session.add(question)
+            session.commit()
+            return question.id
+
+    return make

@@ -36,3 +36,11 @@ def me() -> Response:
             "sector": current_user.organisation.sector.value,
         },
     )
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI description of this API."""
+    from app.api.openapi import openapi_document
+
+    return jsonify(openapi_document())

@@ -1,0 +1,7 @@
+"""Questions: asking without duplicating, support, browsing, status and moderation."""
+
+from flask import Blueprint
+
+bp = Blueprint("questions", __name__)
+
+from app.questions import routes  # noqa: E402,F401
