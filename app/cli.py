@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -95,7 +96,79 @@ def seed_demo_command(if_empty: bool) -> None:
     )
 
 
+insight_cli = AppGroup("insight", help="Embeddings and question groups.")
+
+
+@insight_cli.command("prepare")
+def prepare_command() -> None:
+    """Load (and on first use export) the model, then embed whatever is not embedded yet."""
+    from app.embedding import embedder
+
+    model = embedder()
+    model.load()
+    click.echo(f"Model ready: {model!r}.")
+    _embed_pending()
+
+
+@insight_cli.command("reembed")
+def reembed_command() -> None:
+    """Recompute embeddings whose model differs from the configured one."""
+    _embed_pending()
+
+
+def _embed_pending() -> None:
+    from app.embedding import count_pending, embed_pending
+
+    with new_session() as session:
+        total = count_pending(session)
+        if not total:
+            click.echo("Every question and dataset is embedded with the configured model.")
+            return
+        with click.progressbar(length=total, label="Embedding") as bar:
+            done = embed_pending(session, progress=bar.update)
+    click.echo(f"Embedded {done} questions and datasets.")
+
+
+@insight_cli.command("recluster")
+def recluster_command() -> None:
+    """Re-group every visible question now, keeping group identities stable."""
+    from app.clusters.recluster import run_recluster
+
+    with new_session() as session, click.progressbar(length=100, label="Re-clustering") as bar:
+        done = 0.0
+
+        def progress(fraction: float, _message: str) -> None:
+            nonlocal done
+            bar.update(int(fraction * 100 - done))
+            done = int(fraction * 100)
+
+        run = run_recluster(session, progress=progress)
+    click.echo(
+        f"Run {run.id} {run.status.value}: {run.n_clusters} groups from {run.n_questions} "
+        f"questions ({run.n_unassigned} not grouped). {run.message}"
+    )
+    if run.status.value != "succeeded":
+        raise SystemExit(1)
+
+
+@insight_cli.command("cluster")
+@click.argument("input_csv", type=click.Path(path_type=Path))
+@click.option("--text-column", required=True, help="The column holding the question text.")
+@click.option("--output", "output_csv", required=True, type=click.Path(path_type=Path))
+def cluster_csv_command(input_csv: Path, text_column: str, output_csv: Path) -> None:
+    """Group the questions in any CSV file, writing cluster columns; the database is untouched."""
+    from app.embedding import embedder
+    from app.insight.csvtool import CsvToolError, cluster_csv
+
+    try:
+        summary = cluster_csv(input_csv, text_column, output_csv, embedder())
+    except CsvToolError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{summary} Written to {output_csv}.")
+
+
 def register_commands(app: Flask) -> None:
     """Attach the commands to the app's CLI."""
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(insight_cli)

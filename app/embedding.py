@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 from flask import Flask, current_app
-from sqlalchemy import ColumnElement, Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import get_engine
@@ -200,3 +200,41 @@ def start_warm_up(app: Flask) -> None:
     threading.Thread(
         target=lambda: question_index(app).sync(force=True), name="index-warm-up", daemon=True
     ).start()
+
+
+def embed_pending(
+    session: Session,
+    app: Flask | None = None,
+    batch_size: int = 256,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Embed every question and dataset whose embedding is missing or from another model.
+
+    Commits after each batch so a long run can be resumed; ``progress`` gets the rows done.
+    Returns how many rows were embedded.
+    """
+    model_name = embedder(app).name
+    done = 0
+    for model, embed in ((Question, embed_questions), (Dataset, embed_datasets)):
+        stale = or_(model.embedding.is_(None), model.embedding_model != model_name)
+        while batch := list(session.scalars(select(model).where(stale).limit(batch_size))):
+            embed(batch, app)
+            session.commit()
+            done += len(batch)
+            if progress is not None:
+                progress(len(batch))
+    return done
+
+
+def count_pending(session: Session, app: Flask | None = None) -> int:
+    """How many questions and datasets need (re-)embedding with the configured model."""
+    model_name = (app or current_app).config["EMBEDDING_MODEL"]
+    return sum(
+        session.scalar(
+            select(func.count())
+            .select_from(model)
+            .where(or_(model.embedding.is_(None), model.embedding_model != model_name))
+        )
+        or 0
+        for model in (Question, Dataset)
+    )

@@ -1,0 +1,1 @@
+"""Demo data for a fresh Question Bank."""
