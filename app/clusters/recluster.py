@@ -1,0 +1,275 @@
+"""A full re-clustering that keeps group identities stable, run now or in the background.
+
+Locked groups keep their questions, and questions a facilitator placed by hand (pinned) stay where
+they are; everything else is grouped afresh and matched to the previous groups by overlap, so a
+group that persists keeps its id, title and everything attached to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from flask import Flask, current_app
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from app.clusters.grouping import refresh_cluster_figures
+from app.db import new_session
+from app.embedding import vector_to_blob
+from app.insight.cluster import QuestionClusterer, reconcile
+from app.insight.label import ctfidf_keywords, representative_index
+from app.insight.match import centroid
+from models import (
+    Cluster,
+    ClusteringRun,
+    ClusterState,
+    Partnership,
+    Pledge,
+    Question,
+    RunStatus,
+    WorkshopItem,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+LABEL_KEYWORDS = 3
+
+
+class _RunRecorder:
+    """Writes a run's progress through its own short sessions, so watchers see it at once."""
+
+    def __init__(self, engine: Engine, run_id: int, forward: Progress | None) -> None:
+        self._engine = engine
+        self._run_id = run_id
+        self._forward = forward
+
+    def __call__(self, fraction: float, message: str) -> None:
+        with Session(self._engine) as session:
+            run = session.get(ClusteringRun, self._run_id)
+            run.progress = round(fraction, 3)
+            run.message = message
+            if run.status is RunStatus.QUEUED:
+                run.status = RunStatus.RUNNING
+                run.started_at = utcnow()
+            session.commit()
+        if self._forward is not None:
+            self._forward(fraction, message)
+
+
+def create_run(session: Session, triggered_by_id: int | None = None) -> ClusteringRun:
+    """Record a queued run."""
+    run = ClusteringRun(status=RunStatus.QUEUED, triggered_by_id=triggered_by_id)
+    session.add(run)
+    session.commit()
+    return run
+
+
+def run_recluster(
+    session: Session,
+    *,
+    triggered_by_id: int | None = None,
+    progress: Progress | None = None,
+    run_id: int | None = None,
+    model_name: str | None = None,
+) -> ClusteringRun:
+    """Re-group every visible embedded question now and record the run; never raises."""
+    run_id = run_id or create_run(session, triggered_by_id).id
+    record = _RunRecorder(session.get_bind(), run_id, progress)
+    model_name = model_name or current_app.config["EMBEDDING_MODEL"]
+    try:
+        record(0.02, "Reading the questions")
+        outcome = _recluster(session, record, model_name)
+    except Exception as error:  # a failed run is recorded, not raised, for the run page
+        log.exception("re-clustering failed")
+        session.rollback()
+        run = session.get(ClusteringRun, run_id)
+        run.status = RunStatus.FAILED
+        run.message = f"Re-clustering failed: {error}"
+        run.finished_at = utcnow()
+        session.commit()
+        return run
+    run = session.get(ClusteringRun, run_id)
+    for name, value in outcome.items():
+        setattr(run, name, value)
+    run.status = RunStatus.SUCCEEDED
+    run.progress = 1.0
+    run.finished_at = utcnow()
+    session.commit()
+    if progress is not None:
+        progress(1.0, run.message)
+    return run
+
+
+def _recluster(session: Session, record: Progress, model_name: str) -> dict[str, Any]:
+    rows = session.execute(
+        select(
+            Question.id,
+            Question.text,
+            Question.embedding,
+            Question.cluster_id,
+            Question.cluster_pinned,
+        )
+        .where(
+            Question.hidden.is_(False),
+            Question.embedding.is_not(None),
+            Question.embedding_model == model_name,
+        )
+        .order_by(Question.id)
+    ).all()
+    locked = set(
+        session.scalars(
+            select(Cluster.id).where(Cluster.locked.is_(True), Cluster.state == ClusterState.ACTIVE)
+        )
+    )
+    active = set(session.scalars(select(Cluster.id).where(Cluster.state == ClusterState.ACTIVE)))
+    kept_in_place = [
+        r for r in rows if r.cluster_id in locked or (r.cluster_pinned and r.cluster_id)
+    ]
+    free = [r for r in rows if not (r.cluster_id in locked or (r.cluster_pinned and r.cluster_id))]
+
+    record(0.1, f"Grouping {len(free)} questions")
+    clusterer = QuestionClusterer()
+    labels: dict[int, int] = {}
+    if free:
+        vectors = np.frombuffer(b"".join(r.embedding for r in free), dtype="<f4")
+        fitted = clusterer.fit(vectors.reshape(len(free), -1))
+        labels = {r.id: int(label) for r, label in zip(free, fitted.labels_, strict=True)}
+
+    record(0.6, "Matching the new groups to the existing ones")
+    previous: dict[int, set[int]] = defaultdict(set)
+    for r in free:
+        if r.cluster_id in active:
+            previous[r.cluster_id].add(r.id)
+    reconciliation = reconcile(dict(previous), labels, locked=locked)
+
+    # The last progress note: from here this session writes, and on SQLite a second writer
+    # would wait for it.
+    record(0.7, "Writing and labelling the groups")
+    cluster_of_label = _clusters_for_labels(session, reconciliation)
+    session.execute(
+        update(Question),
+        [{"id": qid, "cluster_id": cluster_of_label[label]} for qid, label in labels.items()],
+    )
+    _retire_emptied_groups(session, reconciliation, previous, set(cluster_of_label.values()))
+    session.flush()
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for qid, label in labels.items():
+        members[cluster_of_label[label]].append(qid)
+    for r in kept_in_place:
+        members[r.cluster_id].append(r.id)
+    _describe_groups(session, members, {r.id: r for r in rows})
+    refresh_cluster_figures(session, members)
+
+    grouped = sum(len(ids) for ids in members.values())
+    events = [_event_dict(event) for event in reconciliation.events]
+    kinds = defaultdict(int)
+    for event in events:
+        kinds[event["kind"]] += 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no groups"
+    return {
+        "algorithm": type(clusterer).__name__,
+        "parameters": _jsonable(clusterer.get_params()),
+        "n_questions": len(rows),
+        "n_clusters": len(members),
+        "n_unassigned": len(rows) - grouped,
+        "quality": _jsonable(getattr(clusterer, "diagnostics_", {})),
+        "events": events,
+        "message": f"{len(members)} groups from {len(rows)} questions: {summary}.",
+    }
+
+
+def _clusters_for_labels(session: Session, reconciliation: Any) -> dict[int, int]:
+    """The cluster id each new label maps to, creating groups for labels with no predecessor."""
+    mapping = dict(reconciliation.label_to_cluster)
+    for label in reconciliation.new_groups:
+        cluster = Cluster(state=ClusterState.ACTIVE)
+        session.add(cluster)
+        session.flush()
+        mapping[label] = cluster.id
+    return mapping
+
+
+def _retire_emptied_groups(
+    session: Session, reconciliation: Any, previous: dict[int, set[int]], survivors: set[int]
+) -> None:
+    """Mark groups that lost all their questions as merged (re-pointing what was attached)
+    or dissolved."""
+    merged_into = dict(reconciliation.merged_into)
+    for cluster_id in previous:
+        if cluster_id in survivors:
+            continue
+        cluster = session.get(Cluster, cluster_id)
+        target = merged_into.get(cluster_id)
+        if target is not None and target in survivors:
+            cluster.state = ClusterState.MERGED
+            cluster.merged_into_id = target
+            for model in (Pledge, Partnership, WorkshopItem):
+                session.execute(
+                    update(model).where(model.cluster_id == cluster_id).values(cluster_id=target)
+                )
+        else:
+            cluster.state = ClusterState.DISSOLVED
+        cluster.size = 0
+
+
+def _describe_groups(session: Session, members: dict[int, list[int]], rows: dict[int, Any]) -> None:
+    """Set each group's centroid, keywords, automatic label and representative question."""
+    keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in members.items()})
+    for cluster_id, qids in members.items():
+        cluster = session.get(Cluster, cluster_id)
+        vectors = np.frombuffer(b"".join(rows[q].embedding for q in qids), dtype="<f4").reshape(
+            len(qids), -1
+        )
+        middle = centroid(vectors)
+        cluster.centroid = vector_to_blob(middle)
+        cluster.keywords = keywords.get(cluster_id, [])
+        cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])
+        cluster.representative_question_id = qids[representative_index(vectors, middle)]
+        similarities = vectors @ middle
+        session.execute(
+            update(Question),
+            [
+                {"id": q, "cluster_similarity": float(s)}
+                for q, s in zip(qids, similarities, strict=True)
+            ],
+        )
+
+
+def _event_dict(event: Any) -> dict[str, Any]:
+    return _jsonable(vars(event) if not isinstance(event, dict) else event)
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON types for run records (sets → sorted lists, NumPy scalars → numbers)."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted(_jsonable(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def start_recluster(app: Flask, triggered_by_id: int) -> int:
+    """Queue a re-clustering, run it in a background thread, and return the run's id."""
+    with new_session(app) as session:
+        run_id = create_run(session, triggered_by_id).id
+
+    def work() -> None:
+        with app.app_context(), new_session(app) as session:
+            run_recluster(session, run_id=run_id)
+
+    threading.Thread(target=work, name=f"recluster-{run_id}", daemon=True).start()
+    return run_id
