@@ -94,6 +94,13 @@ def seed_demo_command(if_empty: bool) -> None:
         f"{report.pledges} pledges, {report.partnerships} partnerships, "
         f"{report.workshops} workshops."
     )
+    if report.questions or report.datasets:
+        _embed_pending()
+        from app.clusters.recluster import run_recluster
+
+        with new_session() as session:
+            run = run_recluster(session)
+        click.echo(f"Grouped the questions: {run.message}")
 
 
 insight_cli = AppGroup("insight", help="Embeddings and question groups.")
