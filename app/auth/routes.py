@@ -110,11 +110,20 @@ def logout() -> Response:
     return redirect(url_for("main.index"))
 
 
+def _account_page(**context: str) -> str:
+    """The account page with the questions the member supports and asked."""
+    # Imported here: the questions blueprint reuses this module's _safe_next at import time.
+    from app.questions.service import member_questions
+
+    my_questions = member_questions(get_session(), current_user._get_current_object())
+    return render_template("auth/account.html", my_questions=my_questions, **context)
+
+
 @bp.get("/account")
 @login_required
 def account() -> str:
-    """The member's own page."""
-    return render_template("auth/account.html")
+    """The member's own page, with news of the questions they support."""
+    return _account_page()
 
 
 @bp.post("/account/token")
@@ -123,4 +132,4 @@ def account() -> str:
 def new_token() -> str:
     """Issue a personal API token and show it once."""
     token = create_api_token(get_session(), current_user._get_current_object())
-    return render_template("auth/account.html", new_token=token)
+    return _account_page(new_token=token)
