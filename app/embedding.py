@@ -100,6 +100,7 @@ class QuestionIndexStore:
         self._lock = threading.Lock()
         self._loaded = False
         self._watermark: datetime | None = None  # newest updated_at seen; None: no rows yet
+        self._applied: dict[int, datetime] = {}  # rows applied within the overlap window
         self._last_sync = 0.0
 
     def __len__(self) -> int:
@@ -156,6 +157,8 @@ class QuestionIndexStore:
             index.add([row.id for row in rows], vectors.reshape(len(rows), -1))
         self._index = index
         self._watermark = max((row.updated_at for row in rows), default=None)
+        horizon = self._watermark - SYNC_OVERLAP if self._watermark is not None else None
+        self._applied = {r.id: r.updated_at for r in rows if horizon and r.updated_at >= horizon}
         self._loaded = True
 
     def _apply_changes(self, session: Session) -> None:
@@ -169,13 +172,26 @@ class QuestionIndexStore:
         )
         if since is not None:
             query = query.where(Question.updated_at >= since)
+        removed, added, vectors = [], [], []
         for row in session.execute(query):
+            # Rows in the overlap window were usually applied by an earlier sync already.
+            if self._applied.get(row.id) == row.updated_at:
+                continue
+            self._applied[row.id] = row.updated_at
             if row.hidden or row.embedding is None or row.embedding_model != self._model_name:
-                self._index.remove([row.id])
+                removed.append(row.id)
             else:
-                self._index.add([row.id], blob_to_vector(row.embedding)[None, :])
+                added.append(row.id)
+                vectors.append(row.embedding)
             if self._watermark is None or row.updated_at > self._watermark:
                 self._watermark = row.updated_at
+        self._index.remove(removed)
+        if added:
+            matrix = np.frombuffer(b"".join(vectors), dtype="<f4").reshape(len(added), -1)
+            self._index.add(added, matrix)
+        horizon = self._watermark - SYNC_OVERLAP if self._watermark is not None else None
+        if horizon is not None:
+            self._applied = {i: t for i, t in self._applied.items() if t >= horizon}
 
 
 def question_index(app: Flask | None = None) -> QuestionIndexStore:

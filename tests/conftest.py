@@ -197,3 +197,20 @@ def make_question(app: Flask, make_user: Callable[..., User]) -> Callable[..., i
             return question.id
 
     return make
+
+
+@pytest.fixture
+def limited_client(app: Flask, database_url: str) -> Iterator[FlaskClient]:
+    """A client of an app built with rate limits on (the shared limiter follows the last app)."""
+    from app.extensions import limiter
+
+    config = TestingConfig(database_url=database_url)
+    config.RATELIMIT_ENABLED = True
+    config.WTF_CSRF_ENABLED = False
+    limited = create_app(config)
+    try:
+        yield limited.test_client()
+    finally:
+        limiter.reset()
+        limiter.enabled = False
+        get_engine(limited).dispose()

@@ -129,21 +129,13 @@ def test_account_shows_member_details(client, auth, make_user) -> None:
     assert "member@example.org" in page and "Glasgow Poverty Research Centre" in page
 
 
-def test_login_is_rate_limited(app, client, make_user) -> None:
-    app.config["RATELIMIT_ENABLED"] = True
-    from app.extensions import limiter
-
-    limiter.enabled = True
-    try:
-        make_user()
-        statuses = [
-            client.post(
-                "/auth/login", data={"email": "member@example.org", "password": "bad"}
-            ).status_code
-            for _ in range(12)
-        ]
-    finally:
-        limiter.enabled = False
-        limiter.reset()
+def test_login_is_rate_limited(limited_client, make_user) -> None:
+    make_user()
+    statuses = [
+        limited_client.post(
+            "/auth/login", data={"email": "member@example.org", "password": "bad"}
+        ).status_code
+        for _ in range(12)
+    ]
     assert statuses[:10] == [422] * 10
     assert statuses[10] == 429

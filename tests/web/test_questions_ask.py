@@ -13,9 +13,8 @@ from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app.db import get_engine, new_session
+from app.db import new_session
 from app.embedding import embed_datasets, embed_texts, question_index, vector_to_blob
-from config import TestingConfig
 from models import (
     AccessLevel,
     Cluster,
@@ -27,6 +26,7 @@ from models import (
     QuestionStatusChange,
     Theme,
 )
+from tests.conftest import PASSWORD
 
 FOOD_BANKS = "How many families in Leeds rely on food banks each month?"
 FOOD_BANKS_PARAPHRASE = "How many households in Leeds depend on food banks every month?"
@@ -303,22 +303,10 @@ def test_withheld_organisation_is_not_shown(app, client, auth, make_user) -> Non
     assert "member@example.org" not in page
 
 
-def test_asking_is_rate_limited(app, client, auth, make_user) -> None:
-    from app import create_app
-    from app.extensions import limiter
-
-    # The shared limiter gets its storage only from an app built with limits on.
-    config = TestingConfig(database_url=app.config["DATABASE_URL"])
-    config.RATELIMIT_ENABLED = True
-    get_engine(create_app(config)).dispose()
+def test_asking_is_rate_limited(limited_client, make_user) -> None:
     make_user()
-    auth.login()
-    limiter.enabled = True
-    try:
-        statuses = [
-            client.post("/questions/ask", data=ask_form(text="")).status_code for _ in range(21)
-        ]
-    finally:
-        limiter.enabled = False
-        limiter.reset()
+    limited_client.post("/auth/login", data={"email": "member@example.org", "password": PASSWORD})
+    statuses = [
+        limited_client.post("/questions/ask", data=ask_form(text="")).status_code for _ in range(21)
+    ]
     assert statuses[:20] == [422] * 20 and statuses[20] == 429

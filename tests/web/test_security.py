@@ -91,3 +91,25 @@ def test_templates_escape_user_text(client, make_user, auth) -> None:
     page = client.get("/auth/account").text
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_api_posts_need_csrf_only_when_riding_a_cookie_session(app, make_user, runner) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    make_user()
+    client = app.test_client()
+    url = "/api/v1/questions/999/support"
+    assert client.post(url).status_code == 401  # anonymous: told to authenticate
+    token = runner.invoke(args=["users", "token", "member@example.org"]).output.strip()
+    with_token = client.post(url, headers={"Authorization": f"Bearer {token}"})
+    assert with_token.status_code == 404  # token calls pass CSRF; the question is missing
+    login_token = _csrf_from(client.get("/auth/login").text)
+    client.post(
+        "/auth/login",
+        data={
+            "email": "member@example.org",
+            "password": "correct horse battery",
+            "csrf_token": login_token,
+        },
+    )
+    forged = client.post(url)
+    assert forged.status_code == 400 and forged.is_json
