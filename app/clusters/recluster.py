@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 from flask import Flask, current_app
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
 
 from app.clusters.grouping import refresh_cluster_figures
@@ -102,6 +102,7 @@ def run_recluster(
     run.progress = 1.0
     run.finished_at = utcnow()
     session.commit()
+    _refresh_planner_statistics(session)
     if progress is not None:
         progress(1.0, run.message)
     return run
@@ -165,7 +166,7 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
         members[cluster_of_label[label]].append(qid)
     for r in kept_in_place:
         members[r.cluster_id].append(r.id)
-    _describe_groups(session, members, {r.id: r for r in rows})
+    describe_groups(session, members, {r.id: r for r in rows})
     refresh_cluster_figures(session, members)
 
     grouped = sum(len(ids) for ids in members.values())
@@ -184,6 +185,14 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
         "events": events,
         "message": f"{len(members)} groups from {len(rows)} questions: {summary}.",
     }
+
+
+def _refresh_planner_statistics(session: Session) -> None:
+    """SQLite plans by stale statistics until told: without them it walks the wrong index for
+    a group's questions once the bank is large. PostgreSQL's autovacuum does this itself."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("ANALYZE"))
+        session.commit()
 
 
 def _clusters_for_labels(session: Session, reconciliation: Any) -> dict[int, int]:
@@ -220,8 +229,11 @@ def _retire_emptied_groups(
         cluster.size = 0
 
 
-def _describe_groups(session: Session, members: dict[int, list[int]], rows: dict[int, Any]) -> None:
-    """Set each group's centroid, keywords, automatic label and representative question."""
+def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[int, Any]) -> None:
+    """Set each group's centroid, keywords, automatic label and representative question.
+
+    ``rows`` maps each member question id to a row with its ``text`` and ``embedding``.
+    """
     keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in members.items()})
     for cluster_id, qids in members.items():
         cluster = session.get(Cluster, cluster_id)

@@ -1,0 +1,225 @@
+"""The map of questions: its layout computed once per state of the bank, and shown per viewer.
+
+The layout is cached per process, keyed by the number of visible questions, the latest clustering
+run and the latest curation, so a request only filters the cached points by what its viewer may
+read.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+
+import numpy as np
+from flask import Flask, current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, load_only
+
+from app.insight.layout import MAX_POINTS, UNGROUPED, layout_map, stratified_sample
+from app.questions.access import readable_by
+from models import Cluster, ClusteringRun, ClusterState, CurationLog, Question, User
+
+WIDTH, HEIGHT = 1000, 640
+# A fixed categorical palette (Tableau 10 without its grey, which marks questions in no group).
+PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+)
+UNGROUPED_COLOUR = "#8a8f98"
+_CHUNK = 900
+
+
+def group_colour(cluster_id: int) -> str:
+    """A group's colour: fixed by its id, so it stays the same across re-clusterings."""
+    return PALETTE[cluster_id % len(PALETTE)]
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A drawn question."""
+
+    question_id: int
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class MapGroup:
+    """A drawn group: its disc, colour and the sampled questions drawn in it."""
+
+    id: int
+    title: str
+    size: int
+    colour: str
+    x: int
+    y: int
+    radius: float
+    points: tuple[MapPoint, ...]
+
+
+@dataclass(frozen=True)
+class GroupMap:
+    """The whole picture: groups, questions in no group, and how many questions it stands for."""
+
+    width: int
+    height: int
+    groups: tuple[MapGroup, ...]
+    ungrouped: tuple[MapPoint, ...]
+    total_questions: int
+    sample_size: int
+
+    @property
+    def sampled(self) -> bool:
+        """Whether only a sample of the questions is drawn."""
+        return self.sample_size < self.total_questions
+
+    @property
+    def groups_by_size(self) -> list[MapGroup]:
+        """The groups, largest first (the table alternative's order)."""
+        return sorted(self.groups, key=lambda group: (-group.size, group.id))
+
+
+def _embeddings(session: Session, ids: list[int]) -> np.ndarray:
+    """The stored embeddings of some questions, in the order given."""
+    blobs: dict[int, bytes] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        blobs.update(
+            session.execute(
+                select(Question.id, Question.embedding).where(Question.id.in_(chunk))
+            ).all()
+        )
+    if not ids:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.frombuffer(b"".join(blobs[i] for i in ids), dtype="<f4").reshape(len(ids), -1)
+
+
+def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
+    """Lay out every live group and a stratified sample of visible embedded questions."""
+    clusters = list(
+        session.scalars(
+            select(Cluster)
+            .options(load_only(Cluster.title, Cluster.auto_label, Cluster.size, Cluster.centroid))
+            .where(Cluster.state == ClusterState.ACTIVE, Cluster.centroid.is_not(None))
+            .order_by(Cluster.id)
+        )
+    )
+    row_of = {cluster.id: row for row, cluster in enumerate(clusters)}
+    questions = session.execute(
+        select(Question.id, Question.cluster_id)
+        .where(Question.hidden.is_(False), Question.embedding.is_not(None))
+        .order_by(Question.id)
+    ).all()
+    labels = np.array([row_of.get(q.cluster_id, UNGROUPED) for q in questions], dtype=int)
+    chosen = stratified_sample(labels, max_points)
+    ids = [questions[i].id for i in chosen]
+    centroids = (
+        np.frombuffer(b"".join(c.centroid for c in clusters), dtype="<f4").reshape(
+            len(clusters), -1
+        )
+        if clusters
+        else np.zeros((0, 0), dtype=np.float32)
+    )
+    layout = layout_map(
+        centroids,
+        np.array([c.size for c in clusters], dtype=float),
+        _embeddings(session, ids),
+        labels[chosen],
+        width=WIDTH,
+        height=HEIGHT,
+    )
+    points: dict[int, list[MapPoint]] = {}
+    for question_id, label, (x, y) in zip(ids, labels[chosen], layout.point_xy, strict=True):
+        points.setdefault(int(label), []).append(
+            MapPoint(question_id, round(float(x)), round(float(y)))
+        )
+    groups = tuple(
+        MapGroup(
+            id=cluster.id,
+            title=cluster.display_title,
+            size=cluster.size,
+            colour=group_colour(cluster.id),
+            x=round(float(layout.group_xy[row][0])),
+            y=round(float(layout.group_xy[row][1])),
+            radius=round(float(layout.group_radius[row]), 1),
+            points=tuple(points.get(row, ())),
+        )
+        for row, cluster in enumerate(clusters)
+    )
+    return GroupMap(
+        WIDTH, HEIGHT, groups, tuple(points.get(UNGROUPED, ())), len(questions), len(ids)
+    )
+
+
+class MapCache:
+    """The latest computed map of one process, with the state of the bank it was drawn from."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[int, int, int] | None = None
+        self._map: GroupMap | None = None
+
+    @staticmethod
+    def state_key(session: Session) -> tuple[int, int, int]:
+        """Visible questions, the latest clustering run and the latest curation."""
+        return (
+            session.scalar(
+                select(func.count()).select_from(Question).where(Question.hidden.is_(False))
+            )
+            or 0,
+            session.scalar(select(func.max(ClusteringRun.id))) or 0,
+            session.scalar(select(func.max(CurationLog.id))) or 0,
+        )
+
+    def get(self, session: Session) -> GroupMap:
+        """The map for the bank as it is now, computed only when the bank has changed."""
+        key = self.state_key(session)
+        with self._lock:
+            if self._key != key or self._map is None:
+                self._map = compute_map(session)
+                self._key = key
+            return self._map
+
+
+def map_cache(app: Flask | None = None) -> MapCache:
+    """The app's map cache, created on first use."""
+    app = app or current_app
+    with _cache_lock:
+        return app.extensions.setdefault("qb.group_map", MapCache())
+
+
+_cache_lock = threading.Lock()
+
+
+def map_for(session: Session, cache: MapCache, viewer: User | None) -> GroupMap:
+    """The cached map with only the questions the viewer may read drawn."""
+    full = cache.get(session)
+    drawn = [p.question_id for g in full.groups for p in g.points] + [
+        p.question_id for p in full.ungrouped
+    ]
+    readable: set[int] = set()
+    for start in range(0, len(drawn), _CHUNK):
+        readable.update(
+            session.scalars(
+                select(Question.id).where(
+                    Question.id.in_(drawn[start : start + _CHUNK]), readable_by(viewer)
+                )
+            )
+        )
+
+    def keep(points: tuple[MapPoint, ...]) -> tuple[MapPoint, ...]:
+        """The points the viewer may read."""
+        return tuple(p for p in points if p.question_id in readable)
+
+    return replace(
+        full,
+        groups=tuple(replace(group, points=keep(group.points)) for group in full.groups),
+        ungrouped=keep(full.ungrouped),
+    )

@@ -1,0 +1,291 @@
+"""Question-group pages: the list, the map, a group's page, curation and re-clustering."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import (
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_htmx.constants import HTMX_STOP_POLLING
+from flask_login import login_required
+from flask_wtf import FlaskForm
+from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.wrappers import Response
+
+from app.authz import admin_required, facilitator_required
+from app.clusters import bp
+from app.clusters.curation import (
+    merge_groups,
+    move_question,
+    rename_group,
+    set_locked,
+    split_group,
+)
+from app.clusters.forms import MergeForm, MoveForm, PartnershipForm, RenameForm, SplitForm
+from app.clusters.mapview import UNGROUPED_COLOUR, map_cache, map_for
+from app.clusters.service import (
+    SORT_ORDERS,
+    GroupError,
+    GroupMerged,
+    NoSuchRecord,
+    get_run,
+    group_detail,
+    list_groups,
+    request_recluster,
+    run_events_by_kind,
+    run_finished,
+    sort_order,
+    start_partnership,
+    ungrouped_count,
+)
+from app.clusters.web import member, viewer
+from app.db import get_session
+from app.extensions import htmx
+
+LISTING_TARGET = "group-listing"
+RUN_TARGET = "run-progress"
+QUESTION_CHOICE_LENGTH = 90
+# The map's table lists this many of the largest groups; the groups page lists them all.
+MAP_TABLE_ROWS = 200
+
+
+def _page_arg() -> int:
+    """The ``page`` query argument, at least 1."""
+    return max(request.args.get("page", 1, type=int) or 1, 1)
+
+
+def _fragment_for(target: str) -> bool:
+    """Whether htmx asked for just the fragment swapped into ``target``."""
+    return bool(htmx) and htmx.target == target and not htmx.history_restore_request
+
+
+@bp.errorhandler(PermissionError)
+def _forbidden(_error: PermissionError) -> ResponseReturnValue:
+    """A use case refused the member: the 403 page."""
+    return current_app.handle_http_exception(Forbidden())
+
+
+@bp.errorhandler(NoSuchRecord)
+def _not_found(_error: NoSuchRecord) -> ResponseReturnValue:
+    """No such group or run: the 404 page."""
+    return current_app.handle_http_exception(NotFound())
+
+
+@bp.errorhandler(GroupMerged)
+def _merged(error: GroupMerged) -> Response:
+    """A merged group: go to the group it was merged into, with a note."""
+    flash(
+        f"Group {error.cluster.id} “{error.cluster.display_title}” was merged into this group.",
+        "info",
+    )
+    return redirect(url_for("clusters.show", cluster_id=error.into.id))
+
+
+@bp.get("", strict_slashes=False)
+def index() -> Response:
+    """The live groups as cards, sortable and paged; the cards alone for htmx."""
+    session = get_session()
+    order = sort_order(request.args.get("sort"))
+    groups = list_groups(session, order.key, _page_arg(), current_app.config["PAGE_SIZE"])
+    context = {"groups": groups, "order": order, "sort_orders": SORT_ORDERS.values()}
+    if _fragment_for(LISTING_TARGET):
+        body = render_template("clusters/partials/cards.html", **context)
+    else:
+        body = render_template(
+            "clusters/index.html", ungrouped=ungrouped_count(session, viewer()), **context
+        )
+    response = make_response(body)
+    response.vary.add("HX-Request")
+    return response
+
+
+@bp.get("/map", endpoint="map")
+def group_map() -> str:
+    """Every question as a dot coloured by its group, with a table of the groups."""
+    return render_template(
+        "clusters/map.html",
+        group_map=map_for(get_session(), map_cache(), viewer()),
+        ungrouped_colour=UNGROUPED_COLOUR,
+        table_rows=MAP_TABLE_ROWS,
+    )
+
+
+def _question_choice(text: str) -> str:
+    """A question shortened to fit in a select box."""
+    if len(text) <= QUESTION_CHOICE_LENGTH:
+        return text
+    return text[: QUESTION_CHOICE_LENGTH - 1].rstrip() + "…"
+
+
+FORMS: dict[str, type[FlaskForm]] = {
+    "rename": RenameForm,
+    "merge": MergeForm,
+    "move": MoveForm,
+    "split": SplitForm,
+    "partnership": PartnershipForm,
+}
+
+
+def _group_page(
+    cluster_id: int, failed: str | None = None, form: FlaskForm | None = None
+) -> tuple[str, int]:
+    """A group's page; the form named ``failed`` is re-shown with its errors (status 422)."""
+    detail = group_detail(
+        get_session(), cluster_id, viewer(), _page_arg(), current_app.config["PAGE_SIZE"]
+    )
+    forms = {name: form_class(prefix=name, formdata=None) for name, form_class in FORMS.items()}
+    if failed is not None:
+        forms[failed] = form
+    forms["move"].set_question_choices(
+        [(q.id, _question_choice(q.text)) for q in detail.questions.items]
+    )
+    page = render_template("clusters/show.html", detail=detail, **forms)
+    return page, 200 if failed is None else 422
+
+
+@bp.get("/<int:cluster_id>")
+def show(cluster_id: int) -> tuple[str, int]:
+    """A group's page: questions, supporters, matches, pledges, partnerships and history.
+
+    :raise 404: no such group. A merged group redirects to the one it was merged into.
+    """
+    return _group_page(cluster_id)
+
+
+def _submit(
+    cluster_id: int,
+    name: str,
+    action: Callable[[FlaskForm], Any],
+    done: Callable[[Any], tuple[str, int]],
+) -> Response | tuple[str, int]:
+    """Validate a posted form, run the use case, then go to the page it names or re-show errors."""
+    form = FORMS[name](prefix=name)
+    if form.validate_on_submit():
+        try:
+            result = action(form)
+        except GroupError as error:
+            get_session().rollback()
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            message, target_id = done(result)
+            flash(message, "success")
+            return redirect(url_for("clusters.show", cluster_id=target_id))
+    return _group_page(cluster_id, failed=name, form=form)
+
+
+@bp.post("/<int:cluster_id>/rename")
+@facilitator_required
+def rename(cluster_id: int) -> Response | tuple[str, int]:
+    """Give the group a facilitator's title."""
+    return _submit(
+        cluster_id,
+        "rename",
+        lambda form: rename_group(get_session(), member(), cluster_id, form.title.data),
+        lambda cluster: (f"Renamed to “{cluster.title}”.", cluster.id),
+    )
+
+
+@bp.post("/<int:cluster_id>/merge")
+@facilitator_required
+def merge(cluster_id: int) -> Response | tuple[str, int]:
+    """Merge the group into another and go to the merged group."""
+    return _submit(
+        cluster_id,
+        "merge",
+        lambda form: merge_groups(get_session(), member(), cluster_id, form.target.data),
+        lambda target: (f"Merged group {cluster_id} into this group.", target.id),
+    )
+
+
+@bp.post("/<int:cluster_id>/move")
+@facilitator_required
+def move(cluster_id: int) -> Response | tuple[str, int]:
+    """Move one of the group's questions into another group."""
+    return _submit(
+        cluster_id,
+        "move",
+        lambda form: move_question(
+            get_session(), member(), cluster_id, form.question_id.data, form.target.data
+        ),
+        lambda target: (
+            f"Moved the question to group {target.id} “{target.display_title}”.",
+            cluster_id,
+        ),
+    )
+
+
+@bp.post("/<int:cluster_id>/split")
+@facilitator_required
+def split(cluster_id: int) -> Response | tuple[str, int]:
+    """Split the ticked questions off into a new group and go to it."""
+    return _submit(
+        cluster_id,
+        "split",
+        lambda form: split_group(
+            get_session(), member(), cluster_id, form.question_ids.data, form.title.data
+        ),
+        lambda created: (f"Split off into the new group {created.id}.", created.id),
+    )
+
+
+@bp.post("/<int:cluster_id>/lock", defaults={"locked": True})
+@bp.post("/<int:cluster_id>/unlock", defaults={"locked": False})
+@facilitator_required
+def lock(cluster_id: int, locked: bool) -> Response:
+    """Lock the group so re-clustering keeps its questions, or unlock it."""
+    set_locked(get_session(), member(), cluster_id, locked)
+    flash(
+        "Locked: re-clustering will keep this group's questions together."
+        if locked
+        else "Unlocked: re-clustering may regroup these questions.",
+        "success",
+    )
+    return redirect(url_for("clusters.show", cluster_id=cluster_id))
+
+
+@bp.post("/<int:cluster_id>/partnerships")
+@login_required
+def partnership(cluster_id: int) -> Response | tuple[str, int]:
+    """Start a partnership around the group with the member as its first asker."""
+    return _submit(
+        cluster_id,
+        "partnership",
+        lambda form: start_partnership(get_session(), member(), cluster_id, form.title.data),
+        lambda created: (
+            f"You started the partnership “{created.title}”. Others can now join you.",
+            cluster_id,
+        ),
+    )
+
+
+@bp.post("/recluster")
+@admin_required
+def recluster() -> Response:
+    """Start re-clustering in the background and watch it run."""
+    run_id = request_recluster(get_session(), current_app._get_current_object(), member())
+    return redirect(url_for("clusters.run", run_id=run_id))
+
+
+@bp.get("/runs/<int:run_id>")
+@admin_required
+def run(run_id: int) -> Response:
+    """A re-clustering run's progress; htmx polls the fragment until it stops (status 286)."""
+    found = get_run(get_session(), run_id)
+    context = {"run": found, "finished": run_finished(found), "events": run_events_by_kind(found)}
+    if _fragment_for(RUN_TARGET):
+        response = make_response(render_template("clusters/partials/run_progress.html", **context))
+        if context["finished"]:
+            response.status_code = HTMX_STOP_POLLING
+    else:
+        response = make_response(render_template("clusters/run.html", **context))
+    response.vary.add("HX-Request")
+    return response

@@ -1,0 +1,432 @@
+"""Question-group use cases: browsing, a group's page, partnerships and re-clustering runs."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Generic, TypeVar
+
+from flask import Flask
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session, defer, selectinload
+
+from app.clusters.grouping import DatasetMatch, cluster_matches
+from app.clusters.recluster import start_recluster
+from app.insight.cluster import EVENT_KINDS
+from app.questions.access import can_read, readable_by
+from models import (
+    SECTOR_LABELS,
+    ActionType,
+    Cluster,
+    ClusteringRun,
+    ClusterState,
+    CurationLog,
+    Dataset,
+    PartnerRole,
+    Partnership,
+    PartnershipMember,
+    PartnershipStatus,
+    Pledge,
+    PledgeStatus,
+    Question,
+    RunStatus,
+    Sector,
+    User,
+    utcnow,
+)
+
+T = TypeVar("T")
+
+ACTION_TYPES_SHOWN = 3
+TITLE_MAX = 200  # group titles and partnership names alike
+HISTORY_SHOWN = 50
+# A run still queued or running after this long died with its process: start a fresh one.
+STALE_RUN = timedelta(hours=1)
+
+
+class GroupError(ValueError):
+    """A use case refused its input; ``field`` names the form field at fault."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class NoSuchRecord(LookupError):
+    """There is no group (or run) with the id asked for."""
+
+
+class GroupMerged(LookupError):
+    """The group was merged away; ``into`` is the live group that holds its questions now."""
+
+    def __init__(self, cluster: Cluster, into: Cluster) -> None:
+        super().__init__(f"group {cluster.id} was merged into group {into.id}")
+        self.cluster = cluster
+        self.into = into
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a longer list."""
+
+    items: list[T]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the whole list fills (at least one)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def first_index(self) -> int:
+        """The 1-based position of the page's first item in the whole list."""
+        return (self.page - 1) * self.per_page + 1 if self.items else 0
+
+    @property
+    def last_index(self) -> int:
+        """The 1-based position of the page's last item in the whole list."""
+        return self.first_index + len(self.items) - 1 if self.items else 0
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """A way to order the groups page."""
+
+    key: str
+    label: str
+    order_by: tuple[Any, ...]
+
+
+SORT_ORDERS: dict[str, SortOrder] = {
+    order.key: order
+    for order in (
+        SortOrder("size", "Most questions", (Cluster.size.desc(), Cluster.id)),
+        SortOrder("support", "Most support", (Cluster.support_count.desc(), Cluster.id)),
+        SortOrder("breadth", "Most organisations", (Cluster.organisation_count.desc(), Cluster.id)),
+        # Unmet need: groups with no data pledged first, the widest-asked of them on top.
+        SortOrder(
+            "unmet",
+            "Unmet need",
+            (Cluster.pledge_count > 0, Cluster.organisation_count.desc(), Cluster.id),
+        ),
+    )
+}
+DEFAULT_SORT = "size"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A labelled count, such as a sector and how many organisations in it ask."""
+
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """A group with its figures ready to show: sectors and leading action types by label."""
+
+    cluster: Cluster
+    sectors: list[Figure]
+    action_types: list[Figure]
+
+
+def sort_order(key: str | None) -> SortOrder:
+    """The named sort order, or the default one for an unknown or missing name."""
+    return SORT_ORDERS.get(key or DEFAULT_SORT, SORT_ORDERS[DEFAULT_SORT])
+
+
+def action_type_labels(session: Session) -> dict[str, str]:
+    """Each action type's slug and label."""
+    return dict(session.execute(select(ActionType.slug, ActionType.label)).all())
+
+
+def summarise(cluster: Cluster, action_labels: dict[str, str]) -> GroupSummary:
+    """A group's sector and action-type figures in words, largest first."""
+    sectors = sorted((cluster.sector_counts or {}).items(), key=lambda item: (-item[1], item[0]))
+    actions = sorted(
+        (cluster.action_type_counts or {}).items(), key=lambda item: (-item[1], item[0])
+    )
+    return GroupSummary(
+        cluster=cluster,
+        sectors=[Figure(SECTOR_LABELS[Sector(slug)], n) for slug, n in sectors],
+        action_types=[
+            Figure(action_labels.get(slug, slug), n) for slug, n in actions[:ACTION_TYPES_SHOWN]
+        ],
+    )
+
+
+def _paginate(session: Session, query: Any, page: int, per_page: int) -> Page[Any]:
+    """Run a select for one page (clamped to the last page) and count the whole list."""
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    page = min(max(page, 1), max(1, math.ceil(total / per_page)))
+    items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def list_groups(session: Session, sort: str | None, page: int, per_page: int) -> Page[GroupSummary]:
+    """One page of live groups in a sort order, read from their stored figures only."""
+    query = (
+        select(Cluster)
+        .options(defer(Cluster.centroid))
+        .where(Cluster.state == ClusterState.ACTIVE)
+        .order_by(*sort_order(sort).order_by)
+    )
+    clusters = _paginate(session, query, page, per_page)
+    labels = action_type_labels(session)
+    return Page(
+        items=[summarise(cluster, labels) for cluster in clusters.items],
+        page=clusters.page,
+        per_page=per_page,
+        total=clusters.total,
+    )
+
+
+def ungrouped_count(session: Session, viewer: User | None) -> int:
+    """How many questions the viewer may read are in no group yet."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Question)
+            .where(Question.cluster_id.is_(None), readable_by(viewer))
+        )
+        or 0
+    )
+
+
+def find_group(session: Session, cluster_id: int) -> Cluster:
+    """The group with this id, live or dissolved.
+
+    :raise NoSuchRecord: no such group.
+    :raise GroupMerged: the group was merged; it names the live group it ended up in.
+    """
+    cluster = session.get(Cluster, cluster_id)
+    if cluster is None:
+        raise NoSuchRecord(cluster_id)
+    into, seen = cluster, {cluster.id}
+    while into.state is ClusterState.MERGED and into.merged_into_id not in (None, *seen):
+        seen.add(into.merged_into_id)
+        into = session.get(Cluster, into.merged_into_id)
+    if into is not cluster:
+        raise GroupMerged(cluster, into)
+    return cluster
+
+
+def find_active_group(session: Session, cluster_id: int) -> Cluster:
+    """The live group with this id.
+
+    :raise NoSuchRecord: no such group, or it was dissolved.
+    :raise GroupMerged: the group was merged into another.
+    """
+    cluster = find_group(session, cluster_id)
+    if cluster.state is not ClusterState.ACTIVE:
+        raise NoSuchRecord(cluster_id)
+    return cluster
+
+
+def group_questions(
+    session: Session, cluster: Cluster, viewer: User | None, page: int, per_page: int
+) -> Page[Question]:
+    """One page of the group's questions the viewer may read, most supported first."""
+    query = (
+        select(Question)
+        .options(selectinload(Question.organisation), selectinload(Question.action_type))
+        .where(Question.cluster_id == cluster.id, readable_by(viewer))
+        .order_by(Question.support_count.desc(), Question.id)
+    )
+    return _paginate(session, query, page, per_page)
+
+
+def _in_group(cluster_id: int, column: Any) -> ColumnElement[bool]:
+    """Whether a question foreign key points at one of the group's questions."""
+    return column.in_(select(Question.id).where(Question.cluster_id == cluster_id))
+
+
+@dataclass(frozen=True)
+class PledgeLine:
+    """A pledge toward the group, with its question when it is on one the viewer may read."""
+
+    pledge: Pledge
+    question: Question | None
+
+
+def group_pledges(session: Session, cluster: Cluster, viewer: User | None) -> list[PledgeLine]:
+    """Live pledges on the group or on any of its questions, newest first."""
+    pledges = session.scalars(
+        select(Pledge)
+        .options(
+            selectinload(Pledge.dataset).selectinload(Dataset.holder),
+            selectinload(Pledge.question),
+        )
+        .where(
+            or_(Pledge.cluster_id == cluster.id, _in_group(cluster.id, Pledge.question_id)),
+            Pledge.status != PledgeStatus.WITHDRAWN,
+        )
+        .order_by(Pledge.created_at.desc(), Pledge.id.desc())
+    )
+    return [
+        PledgeLine(p, p.question if p.question and can_read(viewer, p.question) else None)
+        for p in pledges
+    ]
+
+
+def group_partnerships(session: Session, cluster: Cluster) -> list[Partnership]:
+    """Partnerships around the group or one of its questions, newest first."""
+    return list(
+        session.scalars(
+            select(Partnership)
+            .options(selectinload(Partnership.members).selectinload(PartnershipMember.user))
+            .where(
+                or_(
+                    Partnership.cluster_id == cluster.id,
+                    _in_group(cluster.id, Partnership.question_id),
+                )
+            )
+            .order_by(Partnership.created_at.desc(), Partnership.id.desc())
+        )
+    )
+
+
+def _partnership_of(session: Session, cluster_id: int, user: User) -> Partnership | None:
+    """The partnership around this group the member belongs to, if any."""
+    return session.scalar(
+        select(Partnership)
+        .join(PartnershipMember)
+        .where(Partnership.cluster_id == cluster_id, PartnershipMember.user_id == user.id)
+        .limit(1)
+    )
+
+
+def group_history(session: Session, cluster: Cluster) -> list[CurationLog]:
+    """The latest curation of the group, newest first."""
+    return list(
+        session.scalars(
+            select(CurationLog)
+            .options(selectinload(CurationLog.user))
+            .where(CurationLog.cluster_id == cluster.id)
+            .order_by(CurationLog.created_at.desc(), CurationLog.id.desc())
+            .limit(HISTORY_SHOWN)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class GroupDetail:
+    """Everything a group's page shows."""
+
+    summary: GroupSummary
+    representative: Question | None
+    questions: Page[Question]
+    matches: list[DatasetMatch]
+    pledges: list[PledgeLine]
+    partnerships: list[Partnership]
+    my_partnership: Partnership | None
+    history: list[CurationLog]
+
+    @property
+    def cluster(self) -> Cluster:
+        """The group itself."""
+        return self.summary.cluster
+
+
+def group_detail(
+    session: Session, cluster_id: int, viewer: User | None, page: int, per_page: int
+) -> GroupDetail:
+    """A group's page for a viewer: its questions they may read, matches, pledges, partners.
+
+    :raise NoSuchRecord: no such group.
+    :raise GroupMerged: the group was merged into another.
+    """
+    cluster = find_group(session, cluster_id)
+    live = cluster.state is ClusterState.ACTIVE
+    representative = cluster.representative_question
+    signed_in = viewer is not None and viewer.is_authenticated
+    return GroupDetail(
+        summary=summarise(cluster, action_type_labels(session)),
+        representative=representative
+        if representative is not None and can_read(viewer, representative)
+        else None,
+        questions=group_questions(session, cluster, viewer, page, per_page),
+        matches=cluster_matches(session, cluster) if live else [],
+        pledges=group_pledges(session, cluster, viewer),
+        partnerships=group_partnerships(session, cluster),
+        my_partnership=_partnership_of(session, cluster.id, viewer) if signed_in else None,
+        history=group_history(session, cluster),
+    )
+
+
+def start_partnership(
+    session: Session, user: User, cluster_id: int, title: str | None
+) -> Partnership:
+    """Form a partnership around a live group with the member as its first asker, and commit.
+
+    :raise NoSuchRecord: no such live group.
+    :raise GroupMerged: the group was merged into another.
+    :raise GroupError: the member is already in a partnership around the group.
+    """
+    cluster = find_active_group(session, cluster_id)
+    existing = _partnership_of(session, cluster.id, user)
+    if existing is not None:
+        raise GroupError(
+            "title", f"You are already in the partnership “{existing.title}” around this group."
+        )
+    name = (title or "").strip()
+    if len(name) > TITLE_MAX:
+        raise GroupError("title", f"Keep the name to {TITLE_MAX} characters or fewer.")
+    partnership = Partnership(
+        title=name or f"Partnership on {cluster.display_title}"[:TITLE_MAX],
+        cluster_id=cluster.id,
+        status=PartnershipStatus.FORMING,
+        created_by_id=user.id,
+        members=[PartnershipMember(user_id=user.id, role=PartnerRole.ASKER)],
+    )
+    session.add(partnership)
+    session.commit()
+    return partnership
+
+
+def get_run(session: Session, run_id: int) -> ClusteringRun:
+    """A clustering run.
+
+    :raise NoSuchRecord: no such run.
+    """
+    run = session.get(ClusteringRun, run_id)
+    if run is None:
+        raise NoSuchRecord(run_id)
+    return run
+
+
+def run_finished(run: ClusteringRun) -> bool:
+    """Whether a run has stopped, well or badly."""
+    return run.status in (RunStatus.SUCCEEDED, RunStatus.FAILED)
+
+
+def run_events_by_kind(run: ClusteringRun) -> dict[str, list[dict[str, Any]]]:
+    """What the run did to groups, by kind: kept, split, merged, new, dissolved, locked."""
+    events: dict[str, list[dict[str, Any]]] = {kind: [] for kind in EVENT_KINDS}
+    for event in run.events or []:
+        events.setdefault(str(event.get("kind")), []).append(event)
+    return {kind: items for kind, items in events.items() if items}
+
+
+def request_recluster(session: Session, app: Flask, actor: User) -> int:
+    """Start a background re-clustering, or return the run already under way; admins only.
+
+    :raise PermissionError: the actor is not an admin.
+    """
+    if not actor.is_admin:
+        raise PermissionError("Only admins can re-cluster the bank.")
+    under_way = session.scalar(
+        select(ClusteringRun.id)
+        .where(
+            ClusteringRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING]),
+            ClusteringRun.created_at >= utcnow() - STALE_RUN,
+        )
+        .order_by(ClusteringRun.id.desc())
+        .limit(1)
+    )
+    return under_way if under_way is not None else start_recluster(app, actor.id)

@@ -1,0 +1,185 @@
+"""The 2-D map of questions: groups placed by the principal axes of their centroids.
+
+Group positions are the projection of the group centroids on their two leading principal
+directions (an SVD), scaled into the picture. Each question is drawn near its group, offset in
+the direction its own embedding leans from the centroid on the same two axes, within a radius that
+grows with the group's size but never reaches the nearest neighbouring group. Questions in no
+group are projected like centroids. Everything is deterministic: the same input gives the same
+picture, and a sample of at most ``max_points`` questions keeps the drawing small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+UNGROUPED = -1
+MAX_POINTS = 3000
+MIN_RADIUS = 4.0
+MAX_RADIUS = 60.0
+# A group's disc reaches at most this share of the way to its nearest neighbour.
+NEIGHBOUR_SHARE = 0.45
+# The farthest question of a group is drawn this far out on its disc, inside the rim.
+POINT_REACH = 0.9
+_BLOCK = 512
+POWER_STEPS = 100
+
+
+@dataclass(frozen=True, eq=False)
+class MapLayout:
+    """Where to draw each group (centre and radius) and each sampled question."""
+
+    group_xy: np.ndarray  # (g, 2) centres in picture units
+    group_radius: np.ndarray  # (g,)
+    point_xy: np.ndarray  # (n, 2), one row per input vector
+
+
+def principal_axes(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of the rows and their two leading principal directions (2, d), signs fixed.
+
+    The directions come from a fixed-start subspace iteration on the (d, d) scatter matrix:
+    only two eigenvectors are needed, and a full eigen-decomposition or SVD of thousands of rows
+    costs far more. Each direction's sign is chosen so that its largest component is positive.
+    Fewer than two directions of spread are padded with zero rows.
+    """
+    matrix = np.asarray(matrix, dtype=np.float64)
+    mean = matrix.mean(axis=0)
+    centred = matrix - mean
+    scatter = centred.T @ centred
+    start = np.random.default_rng(0).normal(size=(matrix.shape[1], 2))
+    block = np.linalg.qr(start)[0]
+    for _ in range(POWER_STEPS):
+        block = np.linalg.qr(scatter @ block)[0]
+    values = ((scatter @ block) * block).sum(axis=0)
+    spread = 1e-12 * max(float(np.trace(scatter)), 1.0)
+    axes = np.zeros((2, matrix.shape[1]))
+    for row, i in enumerate(np.argsort(values)[::-1]):
+        if values[i] > spread:
+            direction = block[:, i]
+            axes[row] = direction if direction[np.argmax(np.abs(direction))] > 0 else -direction
+    return mean, axes
+
+
+def stratified_sample(labels: np.ndarray, cap: int = MAX_POINTS, seed: int = 0) -> np.ndarray:
+    """Sorted indices of at most ``cap`` items, each label's share in proportion to its size.
+
+    Every label keeps at least one item while there is room (the largest labels first when
+    there are more labels than ``cap``); the rest is shared by largest remainder.
+    """
+    labels = np.asarray(labels)
+    if len(labels) <= cap:
+        return np.arange(len(labels))
+    values, inverse, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    exact = counts * cap / len(labels)
+    quota = np.floor(exact).astype(int)
+    by_size = np.lexsort((values, -counts))
+    floor_one = by_size[:cap]
+    quota[floor_one] = np.maximum(quota[floor_one], 1)
+    spare = cap - int(quota.sum())
+    if spare > 0:
+        room = quota < counts
+        order = np.lexsort((values, -(exact - np.floor(exact))))
+        quota[[i for i in order if room[i]][:spare]] += 1
+    elif spare < 0:
+        for i in by_size:
+            if spare == 0:
+                break
+            if quota[i] > 1:
+                cut = min(quota[i] - 1, -spare)
+                quota[i] -= cut
+                spare += cut
+    rng = np.random.default_rng(seed)
+    members = np.argsort(inverse, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(counts)))
+    chosen = [
+        rng.choice(members[starts[i] : starts[i + 1]], size=quota[i], replace=False)
+        for i in range(len(values))
+        if quota[i]
+    ]
+    return np.sort(np.concatenate(chosen))
+
+
+def _nearest_distances(points: np.ndarray) -> np.ndarray:
+    """Each point's distance to its nearest other point (infinite when it is alone)."""
+    nearest = np.full(len(points), np.inf)
+    if len(points) < 2:
+        return nearest
+    squared = (points**2).sum(axis=1)
+    for start in range(0, len(points), _BLOCK):
+        block = points[start : start + _BLOCK]
+        distances = squared[start : start + _BLOCK, None] + squared[None, :] - 2 * block @ points.T
+        rows = np.arange(len(block))
+        distances[rows, rows + start] = np.inf
+        nearest[start : start + _BLOCK] = np.sqrt(np.maximum(distances.min(axis=1), 0.0))
+    return nearest
+
+
+def _fit(projected: np.ndarray, width: float, height: float, margin: float) -> tuple[float, ...]:
+    """A uniform scale and shift placing the points' bounding box centred in the picture."""
+    low, high = projected.min(axis=0), projected.max(axis=0)
+    span = high - low
+    room = np.array([width - 2 * margin, height - 2 * margin])
+    scale = float(min(room[span > 0] / span[span > 0])) if (span > 0).any() else 1.0
+    centre = (low + high) / 2
+    return scale, width / 2 - scale * centre[0], height / 2 - scale * centre[1]
+
+
+def layout_map(
+    centroids: np.ndarray,
+    sizes: np.ndarray,
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    *,
+    width: float = 1000.0,
+    height: float = 640.0,
+    margin: float = MAX_RADIUS + 8.0,
+) -> MapLayout:
+    """Place groups (centroids with their sizes) and questions (vectors labelled by group row).
+
+    ``labels[i]`` is the row of ``centroids`` question ``i`` belongs to, or ``UNGROUPED``.
+    """
+    centroids = np.asarray(centroids, dtype=np.float64)
+    vectors = np.asarray(vectors, dtype=np.float64)
+    labels = np.asarray(labels, dtype=int)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    if len(centroids) == 0 and len(vectors) == 0:
+        return MapLayout(np.zeros((0, 2)), np.zeros(0), np.zeros((0, 2)))
+    # A single group has no spread of its own: take the directions from the questions.
+    basis = centroids if len(centroids) > 1 or len(vectors) == 0 else vectors
+    mean, axes = principal_axes(basis)
+    group_projected = (centroids - mean) @ axes.T
+    point_projected = (vectors - mean) @ axes.T if len(vectors) else np.zeros((0, 2))
+    grouped = labels != UNGROUPED
+    # Nor a spread to scale by: let the questions in no group give one.
+    frame = (
+        group_projected
+        if len(centroids) > 1
+        else np.vstack([group_projected, point_projected[~grouped]])
+    )
+    scale, shift_x, shift_y = _fit(frame, width, height, margin)
+    shift = np.array([shift_x, shift_y])
+    group_xy = group_projected * scale + shift
+
+    radius = np.zeros(len(centroids))
+    if len(centroids):
+        share = np.sqrt(sizes / sizes.max()) if sizes.max() > 0 else np.zeros(len(sizes))
+        radius = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share
+        radius = np.maximum(
+            np.minimum(radius, NEIGHBOUR_SHARE * _nearest_distances(group_xy)), MIN_RADIUS
+        )
+
+    point_xy = np.clip(
+        point_projected * scale + shift,
+        [margin / 2, margin / 2],
+        [width - margin / 2, height - margin / 2],
+    )
+    if grouped.any():
+        owner = labels[grouped]
+        offsets = (vectors[grouped] - centroids[owner]) @ axes.T
+        lengths = np.linalg.norm(offsets, axis=1)
+        longest = np.zeros(len(centroids))
+        np.maximum.at(longest, owner, lengths)
+        reach = np.where(longest[owner] > 0, radius[owner] / np.maximum(longest[owner], 1e-12), 0)
+        point_xy[grouped] = group_xy[owner] + offsets * reach[:, None] * POINT_REACH
+    return MapLayout(group_xy=group_xy, group_radius=radius, point_xy=point_xy)
