@@ -1,0 +1,601 @@
+"""Group question embeddings without being told how many groups there are, and keep ids stable.
+
+Method (see `QuestionClusterer`): an exact k-nearest-neighbour graph with cosine weights, Leiden
+community detection (modularity with a resolution parameter), and the resolution chosen by the
+mean cosine silhouette of the resulting partition, a label-free criterion. Memory stays O(n k):
+neighbours are found blockwise, and the silhouette comes from cluster sums, never from an n x n
+matrix. Above 20k questions the graph is built on a seeded sample of 20k and the others join
+their nearest group: approximate neighbours for all points were measured and rejected (an
+inverted file reached 0.77 recall on real questions and cost 6 AMI points; hnswlib, built on
+one thread so that it gives the same graph every time, took 28-42 s at 100k on its own).
+
+`assign_to_nearest` places one new question at once; `reconcile` matches a new clustering to the
+existing groups so that group ids, and what members attached to them, survive a re-cluster.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import igraph as ig
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClusterMixin
+
+# A new question joins its nearest group at once when its cosine to the group's centroid is at
+# least this. Measured on the eval sets with all-MiniLM-L6-v2 (bench/cluster_quality.py prints
+# the figures): the 10th percentile of member-to-own-centroid cosines is about 0.5, and the
+# median cosine of a question to the nearest centroid of the *other* groups is about 0.45 on
+# the tightest set (BANKING77). 0.5 keeps nine in ten questions that a full re-cluster would
+# group, and sends clearly off-topic ones to "not yet grouped" until the next re-cluster.
+ASSIGN_THRESHOLD = 0.5
+
+# Cosines below this are not neighbours at all: with all-MiniLM-L6-v2 the 99th percentile of
+# the cosine between questions from unrelated domains (bank, Stack Overflow, COVID) is 0.19.
+# Dropping such edges lets an unrelated question stand alone instead of being pulled into the
+# least-bad group, and leaves the graphs of real topics untouched (< 1 % of their kNN edges).
+MIN_SIMILARITY = 0.2
+
+_EXACT_BLOCK_ELEMENTS = 1 << 22  # 16 MB of float32 similarities per block
+_LEIDEN_ITERATIONS = 1
+_igraph_rng_lock = threading.Lock()
+
+
+class QuestionClusterer(ClusterMixin, BaseEstimator):
+    """Leiden on a cosine kNN graph, resolution chosen by silhouette; no number of groups given.
+
+    Parameters
+    ----------
+    n_neighbors: neighbours per point in the graph (30, PhenoGraph's default; capped at n - 1).
+    min_similarity: cosine below which two questions are never linked.
+    resolutions: the starting grid of Leiden resolutions; the search extends it past either end
+        while the best silhouette sits on that end, then refines by a factor sqrt(2).
+    silhouette_sample: at most this many points serve as silhouette anchors; each is compared
+        with the full clusters, so the estimate is unbiased and costs O(sample x clusters).
+    max_graph_points: the graph is built on at most this many points. Beyond, it is built on a
+        seeded random sample of this size and every other point joins the group with the
+        nearest centroid, as a new question does between re-clusters; a group then needs a few
+        members in the sample (about 15 at 100k) to be found.
+    random_state: seed for Leiden and for the samples.
+
+    Attributes after `fit`: `labels_` (every point gets a label 0..n_clusters_-1, largest group
+    first; there is no noise label), `centroids_` (L2-normalised, one row per label),
+    `n_clusters_`, `resolution_`, `silhouette_`, `diagnostics_` (a JSON-able dict).
+    """
+
+    def __init__(
+        self,
+        n_neighbors: int = 30,
+        min_similarity: float = MIN_SIMILARITY,
+        resolutions: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0),
+        silhouette_sample: int = 5000,
+        max_graph_points: int = 20_000,
+        random_state: int = 0,
+    ) -> None:
+        self.n_neighbors = n_neighbors
+        self.min_similarity = min_similarity
+        self.resolutions = resolutions
+        self.silhouette_sample = silhouette_sample
+        self.max_graph_points = max_graph_points
+        self.random_state = random_state
+
+    def fit(self, X: np.ndarray, y: object = None) -> QuestionClusterer:
+        """Cluster the rows of X (L2-normalised embeddings; re-normalised defensively)."""
+        started = time.perf_counter()
+        X = _as_unit_rows(X)
+        n = X.shape[0]
+        rng = np.random.default_rng(self.random_state)
+        if n > self.max_graph_points:
+            graph_points = np.sort(rng.choice(n, size=self.max_graph_points, replace=False))
+            sample = X[graph_points]
+        else:
+            graph_points, sample = None, X
+        m = sample.shape[0]
+        if m <= 1:
+            self._finish(X, np.zeros(n, dtype=np.int64), math.nan, math.nan, [], started)
+            return self
+
+        k = max(1, min(self.n_neighbors, m - 1))
+        neighbours, sims = knn_exact(sample, k)
+        graph = _knn_graph(neighbours, sims, self.min_similarity)
+        del neighbours, sims
+        n_components = len(graph.connected_components())
+        anchors = np.sort(rng.choice(m, size=min(m, self.silhouette_sample), replace=False))
+        evaluated: dict[float, _Candidate] = {}
+
+        def evaluate(resolution: float) -> None:
+            if resolution in evaluated:
+                return
+            # Start from the nearest finer partition already found: Leiden then mostly merges,
+            # which costs about a third less than a cold start and scores the same.
+            finer = [r for r in evaluated if r > resolution]
+            start = evaluated[min(finer)].labels if finer else None
+            labels = _leiden(graph, resolution, self.random_state, start)
+            score = cosine_silhouette(sample, labels, anchors)
+            evaluated[resolution] = _Candidate(resolution, score, labels)
+
+        best = _search_resolution(evaluate, self.resolutions, evaluated, n_components)
+        score, labels = evaluated[best].score, evaluated[best].labels
+        if graph_points is not None:
+            labels = _extend_to_all(X, graph_points, labels)
+        candidates = [
+            {
+                "resolution": round(c.resolution, 4),
+                "n_clusters": int(c.labels.max()) + 1,
+                "silhouette": round(c.score, 4),
+            }
+            for _, c in sorted(evaluated.items())
+        ]
+        self._finish(X, labels, best, score, candidates, started, k=k, graph_size=m)
+        return self
+
+    def _finish(
+        self,
+        X: np.ndarray,
+        labels: np.ndarray,
+        resolution: float,
+        score: float,
+        candidates: list[dict[str, Any]],
+        started: float,
+        k: int = 0,
+        graph_size: int | None = None,
+    ) -> None:
+        self.labels_ = _relabel_by_size(labels)
+        self.n_clusters_ = int(self.labels_.max()) + 1 if len(self.labels_) else 0
+        self.centroids_ = cluster_centroids(X, self.labels_, self.n_clusters_)
+        self.resolution_ = resolution
+        self.silhouette_ = score
+        sizes = np.bincount(self.labels_, minlength=self.n_clusters_)
+        own = np.einsum("ij,ij->i", X, self.centroids_[self.labels_]) if len(X) else np.zeros(0)
+        self.diagnostics_ = {
+            "n": int(X.shape[0]),
+            "graph_points": int(X.shape[0] if graph_size is None else graph_size),
+            "n_clusters": self.n_clusters_,
+            "resolution": None if math.isnan(resolution) else resolution,
+            "silhouette": None if math.isnan(score) else round(score, 4),
+            "n_neighbors": k,
+            "singletons": int((sizes == 1).sum()),
+            "largest": int(sizes.max()) if len(sizes) else 0,
+            # The cosine below which the 5 % least typical members of a group lie: the scale
+            # ASSIGN_THRESHOLD is read against.
+            "own_centroid_p5": round(float(np.percentile(own, 5)), 4) if len(own) else None,
+            "candidates": candidates,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+
+
+def _extend_to_all(
+    X: np.ndarray, graph_points: np.ndarray, sample_labels: np.ndarray
+) -> np.ndarray:
+    """Labels for all of X: the sample keeps its own, every other point its nearest centroid."""
+    n_groups = int(sample_labels.max()) + 1
+    centroids = cluster_centroids(X[graph_points], sample_labels, n_groups)
+    labels = np.empty(X.shape[0], dtype=np.int64)
+    step = max(1, _EXACT_BLOCK_ELEMENTS // n_groups)
+    for start in range(0, X.shape[0], step):
+        labels[start : start + step] = np.argmax(X[start : start + step] @ centroids.T, axis=1)
+    labels[graph_points] = sample_labels
+    return labels
+
+
+def _as_unit_rows(X: np.ndarray) -> np.ndarray:
+    X = np.asarray(X, dtype=np.float32)
+    if X.ndim != 2:
+        if X.size == 0:
+            return X.reshape(0, 0)
+        raise ValueError(f"expected a 2-d array of embeddings, got shape {X.shape}")
+    if not np.isfinite(X).all():
+        raise ValueError("embeddings contain NaN or infinite values")
+    norms = np.linalg.norm(X, axis=1, keepdims=True)
+    return np.ascontiguousarray(X / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    resolution: float
+    score: float  # mean silhouette of the anchors
+    labels: np.ndarray
+
+
+def _choose(evaluated: Mapping[float, _Candidate]) -> float:
+    """The resolution with the highest silhouette; a tie goes to fewer groups."""
+    return max(evaluated, key=lambda r: (evaluated[r].score, -r))
+
+
+def _search_resolution(
+    evaluate: Any,
+    grid: Sequence[float],
+    evaluated: dict[float, _Candidate],
+    n_components: int,
+) -> float:
+    """Resolution chosen by silhouette over the grid (evaluated finest first), the grid extended
+    past an end holding the best score, then refined by sqrt(2) around the choice."""
+    for r in sorted(grid, reverse=True):
+        evaluate(r)
+
+    def n_groups(r: float) -> int:
+        return int(evaluated[r].labels.max()) + 1
+
+    for _ in range(8):
+        top, bottom, peak = max(evaluated), min(evaluated), _choose(evaluated)
+        if peak == top and n_groups(top) < len(evaluated[top].labels):
+            evaluate(top * 2.0)
+        elif peak == bottom and n_groups(bottom) > n_components:
+            evaluate(bottom / 2.0)
+        else:
+            break
+    choice = _choose(evaluated)
+    for r in (choice / math.sqrt(2.0), choice * math.sqrt(2.0)):
+        if min(evaluated) <= r <= max(evaluated):
+            evaluate(r)
+    return _choose(evaluated)
+
+
+def knn_exact(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact k nearest neighbours by cosine (self excluded), blockwise: (indices, similarities)."""
+    n = X.shape[0]
+    k = min(k, n - 1)
+    indices = np.empty((n, k), dtype=np.int64)
+    sims = np.empty((n, k), dtype=np.float32)
+    block = max(1, min(n, _EXACT_BLOCK_ELEMENTS // max(n, 1)))
+    everyone = np.arange(n)
+    for start in range(0, n, block):
+        rows = everyone[start : start + block]
+        indices[rows], sims[rows] = _top_k(X[rows] @ X.T, everyone, rows, k)
+    return indices, sims
+
+
+def _top_k(
+    s: np.ndarray, candidates: np.ndarray, self_columns: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The k best columns of each row of s (which it overwrites), best first, self excluded.
+
+    self_columns[i] is the column of row i's own point; ties go to the smaller point id so the
+    result never depends on the order of the candidates.
+    """
+    s[np.arange(len(s)), self_columns] = -np.inf
+    part = np.argpartition(s, s.shape[1] - k, axis=1)[:, -k:]
+    part_sims = np.take_along_axis(s, part, axis=1)
+    found = candidates[part]
+    order = np.lexsort((found, -part_sims), axis=1)
+    return np.take_along_axis(found, order, axis=1), np.take_along_axis(part_sims, order, axis=1)
+
+
+def _knn_graph(indices: np.ndarray, sims: np.ndarray, min_similarity: float) -> ig.Graph:
+    """Symmetric weighted kNN graph: an edge when either point is among the other's neighbours.
+
+    Pairs are deduplicated with one sort of (low, high) keys rather than a sparse matrix plus
+    its transpose, which needed about twice the memory at 100k points.
+    """
+    n, k = indices.shape
+    rows = np.repeat(np.arange(n, dtype=np.int64), k)
+    cols = indices.ravel().astype(np.int64, copy=False)
+    weights = sims.ravel()
+    keep = (weights >= min_similarity) & (rows != cols)
+    low, high = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
+    weights = weights[keep]
+    del rows, cols, keep
+    key = low * n + high
+    del low, high
+    # Sort by pair, then by weight descending, and keep the first of each pair.
+    order = np.lexsort((-weights, key))
+    key, weights = key[order], weights[order]
+    del order
+    first = np.empty(len(key), dtype=bool)
+    first[:1] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    key, weights = key[first], weights[first].astype(np.float64)
+    edges = np.column_stack([key // n, key % n])
+    del key
+    graph = ig.Graph(n=n, edges=edges, directed=False)
+    graph.es["weight"] = weights
+    return graph
+
+
+def _leiden(
+    graph: ig.Graph, resolution: float, seed: int, start: np.ndarray | None = None
+) -> np.ndarray:
+    """Leiden (modularity with a resolution) with its own seeded random number generator."""
+    # igraph draws from one process-wide generator; a lock keeps concurrent fits reproducible.
+    with _igraph_rng_lock:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            communities = graph.community_leiden(
+                objective_function="modularity",
+                weights="weight",
+                resolution=resolution,
+                n_iterations=_LEIDEN_ITERATIONS,
+                initial_membership=None if start is None else start.tolist(),
+            )
+        finally:
+            ig.set_random_number_generator(random)
+    return np.unique(np.asarray(communities.membership, dtype=np.int64), return_inverse=True)[1]
+
+
+def cosine_silhouette(
+    X: np.ndarray, labels: np.ndarray, anchors: np.ndarray | None = None
+) -> float:
+    """Mean cosine silhouette of `anchors` (default all points) against the full clusters."""
+    if len(labels) == 0:
+        return 0.0
+    return float(silhouette_values(X, labels, anchors).mean())
+
+
+def silhouette_values(
+    X: np.ndarray, labels: np.ndarray, anchors: np.ndarray | None = None
+) -> np.ndarray:
+    """Cosine silhouette of each anchor (default all points), in O(anchors x clusters x d).
+
+    For unit vectors the mean cosine distance from x to a cluster C is 1 - x . sum(C) / |C|, so
+    no pairwise matrix is needed. Singletons score 0 and a single cluster scores 0, as in
+    scikit-learn's convention for the undefined cases.
+    """
+    labels = np.unique(labels, return_inverse=True)[1]
+    if anchors is None:
+        anchors = np.arange(len(labels))
+    n_groups = int(labels.max()) + 1 if len(labels) else 0
+    if n_groups < 2:
+        return np.zeros(len(anchors))
+    sums = _cluster_sums(X, labels, n_groups)
+    counts = np.bincount(labels, minlength=n_groups).astype(np.float64)
+    out = np.empty(len(anchors))
+    for start in range(0, len(anchors), 1024):
+        a_idx = anchors[start : start + 1024]
+        dots = (X[a_idx] @ sums.T).astype(np.float64)
+        own = labels[a_idx]
+        rows = np.arange(len(a_idx))
+        own_count = counts[own]
+        # Self-similarity is 1, so the other members contribute dots - 1 over count - 1 points.
+        a = (own_count - dots[rows, own]) / np.maximum(own_count - 1.0, 1.0)
+        mean_dist = 1.0 - dots / counts[None, :]
+        mean_dist[rows, own] = np.inf
+        b = mean_dist.min(axis=1)
+        s = (b - a) / np.maximum(np.maximum(a, b), 1e-12)
+        s[own_count <= 1] = 0.0
+        out[start : start + len(a_idx)] = s
+    return out
+
+
+def _cluster_sums(X: np.ndarray, labels: np.ndarray, n_groups: int) -> np.ndarray:
+    onehot = sp.csr_matrix(
+        (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
+        shape=(n_groups, len(labels)),
+    )
+    return np.asarray(onehot @ X, dtype=np.float32)
+
+
+def cluster_centroids(X: np.ndarray, labels: np.ndarray, n_clusters: int) -> np.ndarray:
+    """L2-normalised mean vector of each label 0..n_clusters-1, one row per label."""
+    d = X.shape[1] if X.ndim == 2 else 0
+    if n_clusters == 0:
+        return np.zeros((0, d), dtype=np.float32)
+    sums = _cluster_sums(X, labels, n_clusters)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
+    """Labels 0..K-1 with 0 the largest group; ties go to the group whose first member is first."""
+    labels = np.asarray(labels, dtype=np.int64)
+    if len(labels) == 0:
+        return labels
+    uniq, first, inverse, counts = np.unique(
+        labels, return_index=True, return_inverse=True, return_counts=True
+    )
+    order = np.lexsort((first, -counts))
+    rank = np.empty(len(uniq), dtype=np.int64)
+    rank[order] = np.arange(len(uniq))
+    return rank[inverse]
+
+
+def assign_to_nearest(vector: np.ndarray, centroids: np.ndarray, threshold: float) -> int | None:
+    """Index of the centroid most similar to `vector` if its cosine is >= threshold, else None."""
+    centroids = np.asarray(centroids, dtype=np.float32)
+    if centroids.ndim != 2 or centroids.shape[0] == 0:
+        return None
+    v = np.asarray(vector, dtype=np.float32).ravel()
+    if v.shape[0] != centroids.shape[1]:
+        raise ValueError(
+            f"vector has {v.shape[0]} dimensions but the centroids have {centroids.shape[1]}"
+        )
+    v_norm = float(np.linalg.norm(v))
+    if v_norm == 0.0:
+        return None
+    c_norms = np.linalg.norm(centroids, axis=1)
+    cosines = (centroids @ v) / (np.where(c_norms > 0, c_norms, np.inf) * v_norm)
+    best = int(np.argmax(cosines))
+    return best if float(cosines[best]) >= threshold else None
+
+
+# --- stable identities across re-clusters -------------------------------------------------------
+
+EVENT_KINDS = ("kept", "split", "merged", "new", "dissolved", "locked")
+
+
+@dataclass(frozen=True)
+class ClusterEvent:
+    """What a re-cluster did to existing groups and new labels.
+
+    kind: kept | split | merged | new | dissolved | locked.
+    cluster_id: the existing id that carries on (kept, split, merged, locked), else None.
+    clusters: existing ids involved; labels: new labels involved.
+    old_sizes / new_sizes: sizes of `clusters` before and of `labels` after, in the same order.
+    """
+
+    kind: str
+    cluster_id: int | None
+    clusters: tuple[int, ...]
+    labels: tuple[int, ...]
+    old_sizes: tuple[int, ...]
+    new_sizes: tuple[int, ...]
+
+
+@dataclass
+class Reconciliation:
+    """How a new clustering maps onto the existing groups.
+
+    assignment: question id -> existing cluster id, or None when it goes to a new group (its
+        label is then a key of `new_groups`).
+    label_to_cluster: new label -> the existing cluster id it continues.
+    new_groups: new label -> question ids, for labels that need a fresh cluster id.
+    merged_into: existing id that lost its identity -> the existing id that absorbed it.
+    events: the kept / split / merged / new / dissolved / locked record.
+    """
+
+    assignment: dict[int, int | None] = field(default_factory=dict)
+    label_to_cluster: dict[int, int] = field(default_factory=dict)
+    new_groups: dict[int, set[int]] = field(default_factory=dict)
+    merged_into: dict[int, int] = field(default_factory=dict)
+    events: list[ClusterEvent] = field(default_factory=list)
+
+
+def reconcile(
+    previous: Mapping[int, set[int]],
+    new_labels: Mapping[int, int],
+    locked: Collection[int] = (),
+    min_overlap: float = 0.5,
+    min_share: float = 0.25,
+) -> Reconciliation:
+    """Match new labels to existing cluster ids so that persisting groups keep their ids.
+
+    previous: existing cluster id -> its question ids. new_labels: question id -> new label.
+    locked: existing ids whose membership is kept as is: their questions keep their cluster
+    even if they appear in new_labels, and a locked id is never given to a new label.
+
+    Rules, all on the questions present in this run:
+    - match: labels and old groups are paired one to one, greedily by the number of shared
+      questions, when the overlap coefficient |old & new| / min(|old|, |new|) >= min_overlap;
+      the label then continues the old id ("kept");
+    - merged: an unmatched old group with >= min_overlap of its questions in a label that
+      continues another group is merged into that group (the largest contributor keeps its id,
+      having been matched first);
+    - split: a matched old group that also sent >= min_share of its questions to other labels;
+      the largest piece keeps the id, the others get new ids;
+    - dissolved: an unmatched old group that is not merged; new: a label from no old group.
+    """
+    locked_ids = {int(c) for c in locked}
+    prev = {int(c): {int(q) for q in qs} for c, qs in previous.items()}
+    locked_of = {q: cid for cid in sorted(locked_ids & prev.keys()) for q in prev[cid]}
+    old_of = {q: cid for cid, qs in prev.items() if cid not in locked_ids for q in qs}
+
+    result = Reconciliation()
+    members: dict[int, set[int]] = defaultdict(set)
+    for q, label in new_labels.items():
+        if int(q) in locked_of:
+            result.assignment[int(q)] = locked_of[int(q)]
+        else:
+            members[int(label)].add(int(q))
+
+    # spread[cid][label] = how many of old group cid's questions now carry label
+    spread: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for label, qs in members.items():
+        for q in qs:
+            if q in old_of:
+                spread[old_of[q]][label] += 1
+    present = {cid: sum(by_label.values()) for cid, by_label in spread.items()}
+
+    pairs = sorted(
+        (
+            (count, count / min(present[cid], len(members[label])), cid, label)
+            for cid, by_label in spread.items()
+            for label, count in by_label.items()
+        ),
+        key=lambda t: (-t[0], -t[1], t[2], t[3]),
+    )
+    cluster_of: dict[int, int] = {}  # label -> continued cid
+    label_of: dict[int, int] = {}  # cid -> its continuing label
+    for _count, coefficient, cid, label in pairs:
+        if coefficient >= min_overlap and cid not in label_of and label not in cluster_of:
+            cluster_of[label] = cid
+            label_of[cid] = label
+
+    result.label_to_cluster = dict(sorted(cluster_of.items()))
+    for label in sorted(members):
+        cid = cluster_of.get(label)
+        if cid is None:
+            result.new_groups[label] = set(members[label])
+        for q in members[label]:
+            result.assignment[q] = cid
+
+    def old_size(cid: int) -> int:
+        return len(prev[cid])
+
+    def new_size(label: int) -> int:
+        return len(members[label])
+
+    absorbed: dict[int, list[int]] = defaultdict(list)
+    events: list[ClusterEvent] = []
+    for cid in sorted(c for c in prev if c not in locked_ids and c not in label_of):
+        by_label = spread.get(cid, {})
+        if by_label:
+            label, count = min(by_label.items(), key=lambda t: (-t[1], t[0]))
+            target = cluster_of.get(label)
+            if target is not None and count >= min_overlap * present[cid]:
+                result.merged_into[cid] = target
+                absorbed[target].append(cid)
+                continue
+        labels = tuple(sorted(by_label))
+        events.append(
+            ClusterEvent(
+                "dissolved",
+                None,
+                (cid,),
+                labels,
+                (old_size(cid),),
+                tuple(new_size(label) for label in labels),
+            )
+        )
+
+    split_pieces: set[int] = set()
+    for cid in sorted(label_of):
+        label = label_of[cid]
+        pieces = tuple(
+            sorted(
+                other
+                for other, count in spread[cid].items()
+                if other != label and count >= min_share * present[cid]
+            )
+        )
+        if absorbed[cid]:
+            group = (cid, *absorbed[cid])
+            events.append(
+                ClusterEvent(
+                    "merged",
+                    cid,
+                    group,
+                    (label,),
+                    tuple(old_size(c) for c in group),
+                    (new_size(label),),
+                )
+            )
+        if pieces:
+            split_pieces.update(p for p in pieces if p not in cluster_of)
+            events.append(
+                ClusterEvent(
+                    "split",
+                    cid,
+                    (cid,),
+                    (label, *pieces),
+                    (old_size(cid),),
+                    tuple(new_size(p) for p in (label, *pieces)),
+                )
+            )
+        if not absorbed[cid] and not pieces:
+            events.append(
+                ClusterEvent("kept", cid, (cid,), (label,), (old_size(cid),), (new_size(label),))
+            )
+    for label in sorted(result.new_groups):
+        if label not in split_pieces:
+            events.append(ClusterEvent("new", None, (), (label,), (), (new_size(label),)))
+    for cid in sorted(locked_ids):
+        sizes = (len(prev[cid]),) if cid in prev else ()
+        events.append(ClusterEvent("locked", cid, (cid,), (), sizes, ()))
+    result.events = events
+    return result

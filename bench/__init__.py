@@ -1,0 +1,1 @@
+"""Benchmarks and quality evaluations, run by `python -m bench.run`, never by the tests."""
