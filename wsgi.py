@@ -1,10 +1,5 @@
-"""The WSGI entry point for gunicorn: ``gunicorn wsgi:app``."""
-
-import os
+"""The WSGI entry point for gunicorn: ``EMBEDDING_WARMUP=1 gunicorn wsgi:app``."""
 
 from app import create_app
 
-# Served processes warm the embedding model in the background so the first question posted
-# after start-up does not wait for it.
-os.environ.setdefault("EMBEDDING_WARMUP", "1")
 app = create_app()
