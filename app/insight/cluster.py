@@ -1,13 +1,15 @@
 """Group question embeddings without being told how many groups there are, and keep ids stable.
 
-Method (see `QuestionClusterer`): an exact k-nearest-neighbour graph with cosine weights, Leiden
-community detection (modularity with a resolution parameter), and the resolution chosen by the
-mean cosine silhouette of the resulting partition, a label-free criterion. Memory stays O(n k):
-neighbours are found blockwise, and the silhouette comes from cluster sums, never from an n x n
-matrix. Above 20k questions the graph is built on a seeded sample of 20k and the others join
-their nearest group: approximate neighbours for all points were measured and rejected (an
-inverted file reached 0.77 recall on real questions and cost 6 AMI points; hnswlib, built on
-one thread so that it gives the same graph every time, took 28-42 s at 100k on its own).
+Method (see `QuestionClusterer`): an exact k-nearest-neighbour graph (k ~ sqrt(n)/2) with cosine
+weights, Leiden community detection (modularity with a resolution parameter) over a range of
+resolutions, and the resolution chosen by a label-free criterion: the mean cosine silhouette of
+the partition, taking the fewest groups whose silhouette is within Leiden's own run-to-run
+noise of the best. Memory stays O(n k): neighbours are found blockwise and the silhouette comes
+from cluster sums, never from an n x n matrix. Above 20k questions the graph is built on a
+seeded sample of 20k and the others join their nearest group. Approximate neighbours for all
+points were measured and rejected: an inverted file reached 0.77 recall on real questions and
+cost 6 AMI points on Stack Overflow 20k; hnswlib, built on one thread so that it gives the
+same graph every time, took 28-42 s at 100k for the neighbours alone.
 
 `assign_to_nearest` places one new question at once; `reconcile` matches a new clustering to the
 existing groups so that group ids, and what members attached to them, survive a re-cluster.
@@ -29,34 +31,52 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClusterMixin
 
-# A new question joins its nearest group at once when its cosine to the group's centroid is at
-# least this. Measured on the eval sets with all-MiniLM-L6-v2 (bench/cluster_quality.py prints
-# the figures): the 10th percentile of member-to-own-centroid cosines is about 0.5, and the
-# median cosine of a question to the nearest centroid of the *other* groups is about 0.45 on
-# the tightest set (BANKING77). 0.5 keeps nine in ten questions that a full re-cluster would
-# group, and sends clearly off-topic ones to "not yet grouped" until the next re-cluster.
+# A new question joins its nearest group at once when its cosine to that group's centroid is at
+# least this; otherwise it waits, "not yet grouped", for the next re-cluster. Read from the
+# member-to-own-centroid cosines of this clusterer's groups on the eval sets (all-MiniLM-L6-v2,
+# printed by bench/cluster_quality.py): 5th percentile 0.62 (BANKING77) and 0.60 (COVID-Q),
+# medians 0.82 and 0.81. At 0.5, 97-99 % of the questions a re-cluster put in a group would have
+# joined it directly, while questions from another domain (99.9th percentile of cross-domain
+# cosines: 0.28) never do. Stack Overflow titles are looser (5th percentile 0.23) and 0.5 would
+# hold back 42 % of them; the bank holds full questions, like the first two sets. The threshold
+# does not pick the group (the nearest centroid does): it only says whether any is close enough.
 ASSIGN_THRESHOLD = 0.5
 
 # Cosines below this are not neighbours at all: with all-MiniLM-L6-v2 the 99th percentile of
 # the cosine between questions from unrelated domains (bank, Stack Overflow, COVID) is 0.19.
 # Dropping such edges lets an unrelated question stand alone instead of being pulled into the
-# least-bad group, and leaves the graphs of real topics untouched (< 1 % of their kNN edges).
+# least-bad group, and leaves the graphs of real topics alone (0-0.4 % of their kNN edges).
 MIN_SIMILARITY = 0.2
 
+_MIN_NEIGHBOURS, _MAX_NEIGHBOURS = 10, 30
 _EXACT_BLOCK_ELEMENTS = 1 << 22  # 16 MB of float32 similarities per block
 _LEIDEN_ITERATIONS = 1
+# Extra Leiden seeds run at the chosen resolution to measure how much the silhouette moves
+# from one run of the optimiser to the next (see _search_resolution).
+_NOISE_SEEDS = 3
+# Partitions whose groups average fewer questions than this are not candidates (for n > 100;
+# see _search_resolution).
+_FINEST_MEAN_GROUP = 5
 _igraph_rng_lock = threading.Lock()
 
 
 class QuestionClusterer(ClusterMixin, BaseEstimator):
     """Leiden on a cosine kNN graph, resolution chosen by silhouette; no number of groups given.
 
+    The resolution is searched over a grid (see `_search_resolution`): doubled past its top
+    until groups average fewer than five questions, extended below its bottom while the bottom
+    scores strictly best, refined by sqrt(2) around the best; the answer is the lowest
+    resolution whose silhouette is within the spread of silhouettes over Leiden seeds at the
+    best one.
+
     Parameters
     ----------
-    n_neighbors: neighbours per point in the graph (30, PhenoGraph's default; capped at n - 1).
+    n_neighbors: neighbours per point in the graph; None (the default) takes sqrt(n) / 2,
+        at least 10 and at most 30 (PhenoGraph's default). A neighbourhood must stay smaller
+        than a typical group, or neighbouring groups fuse: at k = 30, 1000 BANKING77 questions
+        (13 per intent) came out as 51 groups, at k = 16 as 67, and group sizes grow with n.
     min_similarity: cosine below which two questions are never linked.
-    resolutions: the starting grid of Leiden resolutions; the search extends it past either end
-        while the best silhouette sits on that end, then refines by a factor sqrt(2).
+    resolutions: the starting grid of Leiden resolutions.
     silhouette_sample: at most this many points serve as silhouette anchors; each is compared
         with the full clusters, so the estimate is unbiased and costs O(sample x clusters).
     max_graph_points: the graph is built on at most this many points. Beyond, it is built on a
@@ -72,10 +92,10 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
 
     def __init__(
         self,
-        n_neighbors: int = 30,
+        n_neighbors: int | None = None,
         min_similarity: float = MIN_SIMILARITY,
         resolutions: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0),
-        silhouette_sample: int = 5000,
+        silhouette_sample: int = 3000,
         max_graph_points: int = 20_000,
         random_state: int = 0,
     ) -> None:
@@ -102,7 +122,8 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
             self._finish(X, np.zeros(n, dtype=np.int64), math.nan, math.nan, [], started)
             return self
 
-        k = max(1, min(self.n_neighbors, m - 1))
+        k = self.n_neighbors or min(_MAX_NEIGHBOURS, max(_MIN_NEIGHBOURS, round(math.sqrt(m) / 2)))
+        k = max(1, min(k, m - 1))
         neighbours, sims = knn_exact(sample, k)
         graph = _knn_graph(neighbours, sims, self.min_similarity)
         del neighbours, sims
@@ -121,7 +142,19 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
             score = cosine_silhouette(sample, labels, anchors)
             evaluated[resolution] = _Candidate(resolution, score, labels)
 
-        best = _search_resolution(evaluate, self.resolutions, evaluated, n_components)
+        def replicate(resolution: float) -> list[float]:
+            finer = [r for r in evaluated if r > resolution]
+            start = evaluated[min(finer)].labels if finer else None
+            return [
+                cosine_silhouette(
+                    sample, _leiden(graph, resolution, self.random_state + i, start), anchors
+                )
+                for i in range(1, _NOISE_SEEDS + 1)
+            ]
+
+        best, noise = _search_resolution(
+            evaluate, replicate, self.resolutions, evaluated, n_components
+        )
         score, labels = evaluated[best].score, evaluated[best].labels
         if graph_points is not None:
             labels = _extend_to_all(X, graph_points, labels)
@@ -133,7 +166,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
             }
             for _, c in sorted(evaluated.items())
         ]
-        self._finish(X, labels, best, score, candidates, started, k=k, graph_size=m)
+        self._finish(X, labels, best, score, candidates, started, k=k, graph_size=m, noise=noise)
         return self
 
     def _finish(
@@ -146,6 +179,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
         started: float,
         k: int = 0,
         graph_size: int | None = None,
+        noise: float = math.nan,
     ) -> None:
         self.labels_ = _relabel_by_size(labels)
         self.n_clusters_ = int(self.labels_.max()) + 1 if len(self.labels_) else 0
@@ -153,13 +187,14 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
         self.resolution_ = resolution
         self.silhouette_ = score
         sizes = np.bincount(self.labels_, minlength=self.n_clusters_)
-        own = np.einsum("ij,ij->i", X, self.centroids_[self.labels_]) if len(X) else np.zeros(0)
+        own = _similarity_to_own_centroid(X, self.labels_, self.centroids_)
         self.diagnostics_ = {
             "n": int(X.shape[0]),
             "graph_points": int(X.shape[0] if graph_size is None else graph_size),
             "n_clusters": self.n_clusters_,
             "resolution": None if math.isnan(resolution) else resolution,
             "silhouette": None if math.isnan(score) else round(score, 4),
+            "silhouette_noise": None if math.isnan(noise) else round(noise, 4),
             "n_neighbors": k,
             "singletons": int((sizes == 1).sum()),
             "largest": int(sizes.max()) if len(sizes) else 0,
@@ -169,6 +204,20 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):
             "candidates": candidates,
             "seconds": round(time.perf_counter() - started, 3),
         }
+
+
+def _similarity_to_own_centroid(
+    X: np.ndarray, labels: np.ndarray, centroids: np.ndarray
+) -> np.ndarray:
+    """Cosine of each row to its own group's centroid, computed in blocks."""
+    out = np.empty(X.shape[0], dtype=np.float32)
+    step = max(1, _EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
+    for start in range(0, X.shape[0], step):
+        block = X[start : start + step]
+        out[start : start + step] = np.einsum(
+            "ij,ij->i", block, centroids[labels[start : start + step]]
+        )
+    return out
 
 
 def _extend_to_all(
@@ -186,15 +235,23 @@ def _extend_to_all(
 
 
 def _as_unit_rows(X: np.ndarray) -> np.ndarray:
-    X = np.asarray(X, dtype=np.float32)
+    """X as C-contiguous float32 unit rows, copied only if it is not that already."""
+    X = np.ascontiguousarray(X, dtype=np.float32)
     if X.ndim != 2:
         if X.size == 0:
             return X.reshape(0, 0)
         raise ValueError(f"expected a 2-d array of embeddings, got shape {X.shape}")
-    if not np.isfinite(X).all():
+    # Row norms in blocks: a whole-matrix temporary would double the memory at 100k.
+    norms = np.empty(X.shape[0], dtype=np.float32)
+    step = max(1, _EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
+    for start in range(0, X.shape[0], step):
+        block = X[start : start + step]
+        norms[start : start + step] = np.sqrt(np.einsum("ij,ij->i", block, block))
+    if not np.isfinite(norms).all():
         raise ValueError("embeddings contain NaN or infinite values")
-    norms = np.linalg.norm(X, axis=1, keepdims=True)
-    return np.ascontiguousarray(X / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+    if np.allclose(norms[norms > 0], 1.0, atol=1e-4):
+        return X
+    return X / np.where(norms > 0, norms, 1.0)[:, None]
 
 
 @dataclass(frozen=True)
@@ -204,38 +261,75 @@ class _Candidate:
     labels: np.ndarray
 
 
-def _choose(evaluated: Mapping[float, _Candidate]) -> float:
-    """The resolution with the highest silhouette; a tie goes to fewer groups."""
-    return max(evaluated, key=lambda r: (evaluated[r].score, -r))
+def _choose(evaluated: Mapping[float, _Candidate], max_groups: float = math.inf) -> float:
+    """The resolution with the highest silhouette among partitions with at most max_groups
+    groups; a tie goes to fewer groups."""
+    eligible = [r for r, c in evaluated.items() if int(c.labels.max()) + 1 <= max_groups]
+    return max(eligible or evaluated, key=lambda r: (evaluated[r].score, -r))
 
 
 def _search_resolution(
     evaluate: Any,
+    replicate: Any,
     grid: Sequence[float],
     evaluated: dict[float, _Candidate],
     n_components: int,
-) -> float:
-    """Resolution chosen by silhouette over the grid (evaluated finest first), the grid extended
-    past an end holding the best score, then refined by sqrt(2) around the choice."""
-    for r in sorted(grid, reverse=True):
-        evaluate(r)
+) -> tuple[float, float]:
+    """(resolution, silhouette noise), the resolution chosen by silhouette among partitions
+    into at most max(n / 5, 2 sqrt(n)) groups (more if the graph has more components).
+
+    Silhouette is unreliable for partitions made mostly of ones and twos (it rises again as
+    groups shrink to near-duplicate pairs), and groups that average fewer than five questions
+    are not a grouping a facilitator can use; 2 sqrt(n) leaves small sets (a dozen questions,
+    three topics and a stray) free to be split as finely as they need.
+    1. Double the resolution from the grid's top until the partition passes that limit, so the
+       finest usable partitions are always among the candidates, whatever n is.
+    2. Walk down through the grid, each run started from the finer partition found before.
+    3. Extend below the grid while its lowest resolution is strictly the best.
+    4. Refine by sqrt(2) on both sides of the best.
+    5. Take the lowest resolution whose silhouette is within the optimiser's own noise of the
+       best: the spread of the silhouette over Leiden runs with other seeds at the best
+       resolution. Differences smaller than that say nothing about the data, and the fewer
+       groups are then the better answer (on real sets the silhouette is often flat near its
+       peak, and picking the noisy maximum over-split Stack Overflow on some samples).
+    """
 
     def n_groups(r: float) -> int:
         return int(evaluated[r].labels.max()) + 1
 
+    top = max(grid)
+    evaluate(top)
+    n_points = len(evaluated[top].labels)
+    max_groups = max(n_components, n_points / _FINEST_MEAN_GROUP, 2.0 * math.sqrt(n_points))
+    while n_groups(top) <= max_groups and n_groups(top) < n_points:
+        top *= 2.0
+        evaluate(top)
+    for r in sorted(grid, reverse=True):
+        evaluate(r)
+
     for _ in range(8):
-        top, bottom, peak = max(evaluated), min(evaluated), _choose(evaluated)
-        if peak == top and n_groups(top) < len(evaluated[top].labels):
-            evaluate(top * 2.0)
-        elif peak == bottom and n_groups(bottom) > n_components:
+        ordered = sorted(evaluated)
+        bottom = ordered[0]
+        if (
+            _choose(evaluated, max_groups) == bottom
+            and evaluated[bottom].score > evaluated[ordered[1]].score
+            and n_groups(bottom) > n_components
+        ):
             evaluate(bottom / 2.0)
         else:
             break
-    choice = _choose(evaluated)
+    choice = _choose(evaluated, max_groups)
     for r in (choice / math.sqrt(2.0), choice * math.sqrt(2.0)):
         if min(evaluated) <= r <= max(evaluated):
             evaluate(r)
-    return _choose(evaluated)
+    best = _choose(evaluated, max_groups)
+    noise = float(np.std([evaluated[best].score, *replicate(best)]))
+    chosen = min(
+        r
+        for r, c in evaluated.items()
+        if c.score >= evaluated[best].score - noise and n_groups(r) <= max_groups and r <= best
+    )
+    return chosen, noise
 
 
 def knn_exact(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -316,7 +410,7 @@ def _leiden(
             )
         finally:
             ig.set_random_number_generator(random)
-    return np.unique(np.asarray(communities.membership, dtype=np.int64), return_inverse=True)[1]
+    return np.unique(np.asarray(communities.membership), return_inverse=True)[1]
 
 
 def cosine_silhouette(

@@ -145,6 +145,8 @@ def test_beyond_max_graph_points_a_sample_is_clustered_and_the_rest_join_nearest
     assert adjusted_rand_score(full.labels_, sampled.labels_) == 1.0
     nearest = np.argmax(X @ sampled.centroids_.T, axis=1)
     assert (nearest == sampled.labels_).mean() > 0.99
+    again = QuestionClusterer(max_graph_points=200).fit(X)
+    np.testing.assert_array_equal(sampled.labels_, again.labels_)
 
 
 # --- building blocks ----------------------------------------------------------------------------
