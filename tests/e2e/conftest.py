@@ -51,8 +51,10 @@ def browser() -> Iterator[object]:
         if os.environ.get("CI"):
             pytest.fail(f"CI must install Chromium at {CHROMIUM} (.ci/run does)")
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run browser tests")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A loaded 2-core CI machine can take longer than Playwright's 5 s default to settle.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
