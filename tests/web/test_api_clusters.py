@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from app.db import new_session
-from models import Cluster, ClusterState, Pledge, Visibility
-from tests.web.test_clusters_common import FOOD, add_dataset, build_group, seed_topics
+from models import Pledge, Visibility
+from tests.web.test_clusters_common import (
+    FOOD,
+    add_dataset,
+    build_group,
+    mark_merged,
+    seed_topics,
+)
 
 
 @pytest.fixture
@@ -92,11 +98,7 @@ def test_unknown_and_merged_clusters_are_404_json(app, client, topics) -> None:
     assert missing.status_code == 404 and missing.json["error"]["status"] == 404
     food_id, _ = topics["food"]
     energy_id, _ = topics["energy"]
-    with app.app_context(), new_session(app) as session:
-        energy = session.get(Cluster, energy_id)
-        energy.state = ClusterState.MERGED
-        energy.merged_into_id = food_id
-        session.commit()
+    mark_merged(app, energy_id, into_id=food_id)
     merged = client.get(f"/api/v1/clusters/{energy_id}")
     assert merged.status_code == 404
     assert merged.json["error"]["merged_into"] == food_id

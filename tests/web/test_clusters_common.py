@@ -16,7 +16,7 @@ from app.clusters.grouping import refresh_cluster_figures
 from app.db import new_session
 from app.embedding import blob_to_vector, embed_datasets, vector_to_blob
 from app.insight.match import centroid
-from models import AccessLevel, Cluster, Dataset, Question, Theme, User
+from models import AccessLevel, Cluster, ClusterState, Dataset, Question, Theme, User
 
 FOOD = [
     "How many families referred to food banks wait for their first Universal Credit payment?",
@@ -92,3 +92,12 @@ def add_dataset(app, title: str, description: str, **fields) -> int:
         session.add(dataset)
         session.commit()
         return dataset.id
+
+
+def mark_merged(app: Flask, cluster_id: int, into_id: int) -> None:
+    """Record that a group was merged into another, as curation or a re-cluster would."""
+    with app.app_context(), new_session(app) as session:
+        cluster = session.get(Cluster, cluster_id)
+        cluster.state = ClusterState.MERGED
+        cluster.merged_into_id = into_id
+        session.commit()

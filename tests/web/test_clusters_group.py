@@ -21,7 +21,13 @@ from models import (
     Support,
     Visibility,
 )
-from tests.web.test_clusters_common import FOOD, add_dataset, build_group, seed_topics
+from tests.web.test_clusters_common import (
+    FOOD,
+    add_dataset,
+    build_group,
+    mark_merged,
+    seed_topics,
+)
 
 
 @pytest.fixture
@@ -113,11 +119,7 @@ def test_questions_on_a_large_group_are_paged(app, client, make_question) -> Non
 def test_merged_group_redirects_to_where_it_went_with_a_note(app, client, topics) -> None:
     food_id, _ = topics["food"]
     energy_id, _ = topics["energy"]
-    with app.app_context(), new_session(app) as session:
-        energy = session.get(Cluster, energy_id)
-        energy.state = ClusterState.MERGED
-        energy.merged_into_id = food_id
-        session.commit()
+    mark_merged(app, energy_id, into_id=food_id)
     response = client.get(f"/groups/{energy_id}")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/groups/{food_id}")
