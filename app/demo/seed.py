@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.auth.service import hash_password
 from app.demo import content
+from app.demo.content import AnswerLinkRow, QuestionRow, WorkshopRow
 from models import (
     AccessLevel,
+    AnswerLink,
+    Base,
     Dataset,
     Organisation,
     PartnerRole,
@@ -40,6 +43,8 @@ from models import (
 
 DEMO_PASSWORD = "demo-password"
 
+_Model = TypeVar("_Model", bound=Base)
+
 
 @dataclass
 class SeedReport:
@@ -49,6 +54,7 @@ class SeedReport:
     users: int = 0
     questions: int = 0
     supports: int = 0
+    answer_links: int = 0
     datasets: int = 0
     pledges: int = 0
     partnerships: int = 0
@@ -75,18 +81,22 @@ def seed_demo(session: Session, password: str = DEMO_PASSWORD) -> SeedReport:
 
 
 def _existing(
-    session: Session, model: type, key: InstrumentedAttribute, values: Iterable[Any]
-) -> dict[Any, Any]:
+    session: Session,
+    model: type[_Model],
+    key: InstrumentedAttribute[str],
+    values: Iterable[str],
+) -> dict[str, _Model]:
+    """The rows of ``model`` already stored whose natural ``key`` is one of ``values``."""
     rows = session.scalars(select(model).where(key.in_(list(values))))
     return {getattr(row, key.key): row for row in rows}
 
 
 def _seed_organisations(session: Session, report: SeedReport) -> dict[str, Organisation]:
-    existing = _existing(
-        session, Organisation, Organisation.name, (o["name"] for o in content.ORGANISATIONS)
-    )
-    organisations = {}
-    for row in content.ORGANISATIONS:
+    """Add the missing demo organisations; all of them, by key."""
+    rows = content.organisations()
+    existing = _existing(session, Organisation, Organisation.name, (o["name"] for o in rows))
+    organisations: dict[str, Organisation] = {}
+    for row in rows:
         organisation = existing.get(row["name"])
         if organisation is None:
             organisation = Organisation(
@@ -108,9 +118,11 @@ def _seed_users(
     password_hash: str,
     report: SeedReport,
 ) -> dict[str, User]:
-    existing = _existing(session, User, User.email, (u["email"] for u in content.USERS))
-    users = {}
-    for row in content.USERS:
+    """Add the missing demo members; all of them, by email."""
+    rows = content.users()
+    existing = _existing(session, User, User.email, (u["email"] for u in rows))
+    users: dict[str, User] = {}
+    for row in rows:
         user = existing.get(row["email"])
         if user is None:
             user = User(
@@ -134,26 +146,30 @@ def _seed_questions(
     themes: dict[str, Theme],
     report: SeedReport,
 ) -> dict[str, Question]:
-    existing = _existing(session, Question, Question.text, (q["text"] for q in content.QUESTIONS))
+    """Add the missing demo questions and answer links; the first question of each family."""
+    rows = content.questions()
+    existing = _existing(session, Question, Question.text, (q["text"] for q in rows))
     first_of_family: dict[str, Question] = {}
-    for row in content.QUESTIONS:
+    for row in rows:
         question = existing.get(row["text"])
         if question is None:
             question = _new_question(row, organisations, users, themes)
             session.add(question)
             report.questions += 1
             report.supports += len(question.supports)
+        report.answer_links += _add_answer_links(question, row["answer_links"])
         first_of_family.setdefault(row["family"], question)
     session.flush()
     return first_of_family
 
 
 def _new_question(
-    row: dict[str, Any],
+    row: QuestionRow,
     organisations: dict[str, Organisation],
     users: dict[str, User],
     themes: dict[str, Theme],
 ) -> Question:
+    """A new question built from a demo row, with its supports and status history."""
     status = QuestionStatus(row["status"])
     question = Question(
         text=row["text"],
@@ -182,6 +198,20 @@ def _new_question(
     return question
 
 
+def _add_answer_links(question: Question, links: list[AnswerLinkRow]) -> int:
+    """Attach the demo answer links the question does not have yet (matched by URL)."""
+    if not links:  # skip loading the collection of a stored question with nothing to add
+        return 0
+    have = {link.url for link in question.answer_links}
+    added = 0
+    for link in links:
+        if link["url"] not in have:
+            question.answer_links.append(AnswerLink(url=link["url"], summary=link["summary"]))
+            have.add(link["url"])
+            added += 1
+    return added
+
+
 def _seed_datasets(
     session: Session,
     organisations: dict[str, Organisation],
@@ -189,9 +219,11 @@ def _seed_datasets(
     themes: dict[str, Theme],
     report: SeedReport,
 ) -> dict[str, Dataset]:
-    existing = _existing(session, Dataset, Dataset.title, (d["title"] for d in content.DATASETS))
-    datasets = {}
-    for row in content.DATASETS:
+    """Add the missing demo datasets; all of them, by title."""
+    rows = content.datasets()
+    existing = _existing(session, Dataset, Dataset.title, (d["title"] for d in rows))
+    datasets: dict[str, Dataset] = {}
+    for row in rows:
         dataset = existing.get(row["title"])
         if dataset is None:
             dataset = Dataset(
@@ -207,7 +239,7 @@ def _seed_datasets(
                 format=row["format"],
                 access_level=AccessLevel(row["access_level"]),
                 licence=row["licence"],
-                url=row.get("url"),
+                url=row["url"],
                 keywords=list(row["keywords"]),
             )
             session.add(dataset)
@@ -224,7 +256,8 @@ def _seed_pledges(
     users: dict[str, User],
     report: SeedReport,
 ) -> None:
-    for row in content.PLEDGES:
+    """Add each demo pledge not yet made of its dataset to its family's first question."""
+    for row in content.pledges():
         dataset = datasets[row["dataset"]]
         question = first_of_family[row["family"]]
         already = session.scalar(
@@ -251,10 +284,10 @@ def _seed_partnerships(
     users: dict[str, User],
     report: SeedReport,
 ) -> None:
-    existing = _existing(
-        session, Partnership, Partnership.title, (p["title"] for p in content.PARTNERSHIPS)
-    )
-    for row in content.PARTNERSHIPS:
+    """Add the missing demo partnerships (matched by title) with their members."""
+    rows = content.partnerships()
+    existing = _existing(session, Partnership, Partnership.title, (p["title"] for p in rows))
+    for row in rows:
         if row["title"] in existing:
             continue
         partnership = Partnership(
@@ -277,34 +310,45 @@ def _seed_workshops(
     users: dict[str, User],
     report: SeedReport,
 ) -> None:
-    existing = _existing(session, Workshop, Workshop.title, (w["title"] for w in content.WORKSHOPS))
-    for row in content.WORKSHOPS:
-        if row["title"] in existing:
-            continue
-        items = {
-            family: WorkshopItem(question=first_of_family[family], position=position)
-            for position, family in enumerate(row["families"])
-        }
-        workshop = Workshop(
-            title=row["title"],
-            description=row["description"],
-            facilitator=users[row["facilitator"]],
-            held_on=date.fromisoformat(row["date"]),
-            status=WorkshopStatus(row["status"]),
-            criteria=list(row["criteria"]),
-            outcome=row["outcome"],
-            items=list(items.values()),
-            participants=[WorkshopParticipant(user=users[email]) for email in row["participants"]],
-        )
-        session.add(workshop)
-        session.flush()
-        for score in row["scores"]:
-            session.add(
-                WorkshopScore(
-                    item_id=items[score["family"]].id,
-                    user_id=users[score["participant"]].id,
-                    criterion=score["criterion"],
-                    score=score["score"],
-                )
+    """Add the missing demo workshops (matched by title) with their items and scores."""
+    rows = content.workshops()
+    existing = _existing(session, Workshop, Workshop.title, (w["title"] for w in rows))
+    for row in rows:
+        if row["title"] not in existing:
+            _add_workshop(session, row, first_of_family, users)
+            report.workshops += 1
+
+
+def _add_workshop(
+    session: Session,
+    row: WorkshopRow,
+    first_of_family: dict[str, Question],
+    users: dict[str, User],
+) -> None:
+    """Store one workshop, then its participants' scores for its items."""
+    items = {
+        family: WorkshopItem(question=first_of_family[family], position=position)
+        for position, family in enumerate(row["families"])
+    }
+    workshop = Workshop(
+        title=row["title"],
+        description=row["description"],
+        facilitator=users[row["facilitator"]],
+        held_on=date.fromisoformat(row["date"]),
+        status=WorkshopStatus(row["status"]),
+        criteria=list(row["criteria"]),
+        outcome=row["outcome"],
+        items=list(items.values()),
+        participants=[WorkshopParticipant(user=users[email]) for email in row["participants"]],
+    )
+    session.add(workshop)
+    session.flush()
+    for score in row["scores"]:
+        session.add(
+            WorkshopScore(
+                item_id=items[score["family"]].id,
+                user_id=users[score["participant"]].id,
+                criterion=score["criterion"],
+                score=score["score"],
             )
-        report.workshops += 1
+        )

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from models import Dataset, Organisation, Pledge, Question, Sector, Support, Theme, User, Workshop
+from app.demo.seed import seed_demo
+from models import (
+    AnswerLink,
+    Dataset,
+    Organisation,
+    Pledge,
+    Question,
+    QuestionStatus,
+    Sector,
+    Support,
+    Theme,
+    User,
+    Workshop,
+)
 
 
 def _count(db, model) -> int:
@@ -38,3 +51,27 @@ def test_seed_demo_if_empty_leaves_a_used_bank_alone(runner, make_user, db) -> N
     result = runner.invoke(args=["seed-demo", "--if-empty"])
     assert "already has data" in result.output
     assert _count(db, Question) == 0
+
+
+def test_every_answered_demo_question_carries_an_answer_link(runner, db) -> None:
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    link_counts = db.execute(
+        select(Question.text, func.count(AnswerLink.id))
+        .outerjoin(AnswerLink, AnswerLink.question_id == Question.id)
+        .where(Question.status == QuestionStatus.ANSWERED)
+        .group_by(Question.id, Question.text)
+    ).all()
+    assert link_counts, "the demo bank should hold answered questions"
+    assert [text for text, links in link_counts if links == 0] == []
+    urls = db.scalars(select(AnswerLink.url)).all()
+    assert all(url.startswith("https://") for url in urls)
+    assert all(summary.strip() for summary in db.scalars(select(AnswerLink.summary)))
+
+    # Seeding again adds no link twice, and restores links missing from an already-seeded bank.
+    assert seed_demo(db).answer_links == 0
+    assert _count(db, AnswerLink) == len(urls)
+    db.execute(delete(AnswerLink))
+    db.commit()
+    assert seed_demo(db).answer_links == len(urls)
+    assert sorted(db.scalars(select(AnswerLink.url))) == sorted(urls)
