@@ -32,11 +32,14 @@ def create_app(config: Config | None = None) -> Flask:
 
     from app.admin import bp as admin_bp
     from app.api import bp as api_bp
+    from app.api import register_api_modules
     from app.auth import bp as auth_bp
     from app.clusters import bp as clusters_bp
-    from app.errors import register_error_handlers
+    from app.core.web import register_error_handlers
     from app.main import bp as main_bp
     from app.questions import bp as questions_bp
+
+    register_api_modules()
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
@@ -57,7 +60,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.after_request(_secure_headers)
 
     if app.config["EMBEDDING_WARMUP"]:
-        from app.embedding import start_warm_up
+        from app.bank.index import start_warm_up
 
         start_warm_up(app)
     return app

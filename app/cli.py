@@ -11,13 +11,13 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from app.auth.service import (
-    AccountError,
     NewOrganisation,
     create_api_token,
     find_organisation_by_name,
     find_user_by_email,
     register_user,
 )
+from app.core.errors import ServiceError
 from app.db import new_session
 from models import Organisation, Role, Sector
 
@@ -51,7 +51,7 @@ def create_user(email: str, role: str, display_name: str | None, organisation: s
                 else NewOrganisation(name=organisation, sector=Sector.OTHER),
                 role=Role(role),
             )
-        except AccountError as error:
+        except ServiceError as error:
             raise click.ClickException(error.message) from None
         click.echo(f"Created {user.email} ({user.role.value}) in {user.organisation.name}.")
 
@@ -97,7 +97,7 @@ def seed_demo_command(if_empty: bool) -> None:
     )
     if report.questions or report.datasets:
         _embed_pending()
-        from app.clusters.recluster import run_recluster
+        from app.bank.recluster import run_recluster
 
         with new_session() as session:
             run = run_recluster(session)
@@ -116,7 +116,7 @@ def _batch_threads() -> None:
 @insight_cli.command("prepare")
 def prepare_command() -> None:
     """Load (and on first use export) the model, then embed whatever is not embedded yet."""
-    from app.embedding import embedder
+    from app.bank.embeddings import embedder
 
     _batch_threads()
     model = embedder()
@@ -132,7 +132,7 @@ def reembed_command() -> None:
 
 
 def _embed_pending() -> None:
-    from app.embedding import count_pending, embed_pending
+    from app.bank.embeddings import count_pending, embed_pending
 
     _batch_threads()
     with new_session() as session:
@@ -148,7 +148,7 @@ def _embed_pending() -> None:
 @insight_cli.command("recluster")
 def recluster_command() -> None:
     """Re-group every visible question now, keeping group identities stable."""
-    from app.clusters.recluster import run_recluster
+    from app.bank.recluster import run_recluster
 
     with new_session() as session, click.progressbar(length=100, label="Re-clustering") as bar:
         done = 0.0
@@ -173,7 +173,7 @@ def recluster_command() -> None:
 @click.option("--output", "output_csv", required=True, type=click.Path(path_type=Path))
 def cluster_csv_command(input_csv: Path, text_column: str, output_csv: Path) -> None:
     """Group the questions in any CSV file, writing cluster columns; the database is untouched."""
-    from app.embedding import embedder
+    from app.bank.embeddings import embedder
     from app.insight.csvtool import CsvToolError, cluster_csv
 
     try:

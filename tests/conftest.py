@@ -173,7 +173,7 @@ def make_question(app: Flask, make_user: Callable[..., User]) -> Callable[..., i
         show_organisation: bool = True,
         cluster_id: int | None = None,
     ) -> int:
-        from app.embedding import embed_questions
+        from app.bank.embeddings import embed_questions
 
         if author is None:
             author = make_user(f"asker{abs(hash(text)) % 10**8}@example.org")

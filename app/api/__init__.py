@@ -1,8 +1,14 @@
-"""The JSON API, version 1, over the same services as the pages."""
+"""The JSON API, version 1: one blueprint; each feature adds its routes from its ``api`` module.
+
+Errors are answered by the one set of handlers in ``app.core.web`` (JSON for ``/api/``).
+"""
+
+from typing import Any
 
 from flask import Blueprint, request
 from flask_login import current_user
 
+from app.core.errors import BadRequest
 from app.extensions import csrf
 
 bp = Blueprint("api", __name__)
@@ -22,4 +28,20 @@ def _protect_cookie_sessions() -> None:
         csrf.protect()
 
 
-from app.api import clusters, questions, routes  # noqa: E402,F401
+def json_body() -> dict[str, Any]:
+    """The request's JSON object.
+
+    :raise BadRequest: the body is not JSON, or not an object.
+    """
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise BadRequest.on("body", "Send a JSON object in the request body.")
+    return data
+
+
+def register_api_modules() -> None:
+    """Import each feature's API module so its routes join the blueprint (before registering)."""
+    from app.auth import api as auth_api  # noqa: F401
+    from app.clusters import api as clusters_api  # noqa: F401
+    from app.main import api as main_api  # noqa: F401
+    from app.questions import api as questions_api  # noqa: F401

@@ -1,49 +1,14 @@
-"""The OpenAPI description of API v1, assembled from each resource module's paths."""
+"""The OpenAPI description of API v1, assembled from each feature's API module."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.api.clusters import CLUSTER_PATHS
-from app.api.questions import QUESTION_PATHS
-
-ERROR_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "error": {
-            "type": "object",
-            "properties": {
-                "status": {"type": "integer"},
-                "title": {"type": "string"},
-                "message": {"type": "string"},
-                "fields": {
-                    "type": "object",
-                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
-                },
-            },
-            "required": ["status", "title", "message"],
-        }
-    },
-}
-
-BASE_PATHS: dict[str, Any] = {
-    "/health": {
-        "get": {
-            "summary": "Liveness, counts and the embedding model",
-            "security": [],
-            "responses": {"200": {"description": "The service is up"}},
-        }
-    },
-    "/me": {
-        "get": {
-            "summary": "The member the request is authenticated as",
-            "responses": {
-                "200": {"description": "The member"},
-                "401": {"$ref": "#/components/responses/Error"},
-            },
-        }
-    },
-}
+from app.auth.api import AUTH_PATHS
+from app.clusters.api import CLUSTER_PATHS
+from app.core.serializers import ERROR_SCHEMA
+from app.main.api import MAIN_PATHS
+from app.questions.api import QUESTION_PATHS
 
 
 def openapi_document() -> dict[str, Any]:
@@ -74,5 +39,5 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
         },
-        "paths": {**BASE_PATHS, **QUESTION_PATHS, **CLUSTER_PATHS},
+        "paths": {**MAIN_PATHS, **AUTH_PATHS, **QUESTION_PATHS, **CLUSTER_PATHS},
     }

@@ -5,11 +5,14 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import URL, Email, EqualTo, InputRequired, Length, Optional
+from wtforms.widgets import PasswordInput
 
-from app.forms_common import select_choices
+from app.auth.service import NEW_ORGANISATION
+from app.core.forms import select_choices
 from models import SECTOR_LABELS
 
-NEW_ORGANISATION = "new"
+# A refused registration shows the passwords typed again rather than make the member retype.
+_KEEP_TYPED = PasswordInput(hide_value=False)
 
 
 class LoginForm(FlaskForm):
@@ -29,15 +32,18 @@ class RegistrationForm(FlaskForm):
         "Password",
         validators=[InputRequired(), Length(min=10, max=200)],
         description="At least 10 characters.",
+        widget=_KEEP_TYPED,
     )
     confirm = PasswordField(
         "Repeat the password",
         validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
+        widget=_KEEP_TYPED,
     )
     organisation_id = SelectField(
         "Your organisation",
-        validators=[InputRequired(message="Choose your organisation or add a new one.")],
+        description="Not listed? Type its name below instead.",
         choices=[],
+        validate_choice=False,
     )
     new_organisation_name = StringField(
         "New organisation's name", validators=[Optional(), Length(min=2, max=200)]
@@ -63,25 +69,6 @@ class RegistrationForm(FlaskForm):
             [
                 ("", "Choose your organisation"),
                 *organisations,
-                (NEW_ORGANISATION, "My organisation is not listed: add it"),
+                (NEW_ORGANISATION, "My organisation is not listed: add it below"),
             ]
         )
-
-    def validate(self, extra_validators: dict | None = None) -> bool:
-        """Also require the new organisation's name and sector when adding one."""
-        valid = super().validate(extra_validators)
-        if self.organisation_id.data == NEW_ORGANISATION:
-            if not (self.new_organisation_name.data or "").strip():
-                self.new_organisation_name.errors.append("Give your organisation's name.")
-                valid = False
-            if not self.new_organisation_sector.data:
-                self.new_organisation_sector.errors.append("Choose your organisation's sector.")
-                valid = False
-        return valid
-
-
-class RoleForm(FlaskForm):
-    """An admin's change of one member's role."""
-
-    role = SelectField("Role", choices=[])
-    submit = SubmitField("Change role")

@@ -6,8 +6,8 @@ from flask import Request, Response, abort, redirect, request, url_for
 from flask_login import LoginManager
 
 from app.auth.service import user_for_token
+from app.core.web import wants_json
 from app.db import get_session
-from app.errors import wants_json
 from app.extensions import htmx
 from models import User
 

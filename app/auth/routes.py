@@ -1,8 +1,6 @@
-"""Account pages."""
+"""Account pages: register, log in and out, the account page and API tokens."""
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -10,29 +8,26 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.auth import bp
-from app.auth.forms import NEW_ORGANISATION, LoginForm, RegistrationForm
+from app.auth.forms import LoginForm, RegistrationForm
 from app.auth.service import (
-    AccountError,
-    NewOrganisation,
     authenticate,
+    choose_organisation,
     create_api_token,
     register_user,
+    revoke_api_tokens,
 )
+from app.core.errors import Refused
+from app.core.web import account_sections, member, put_errors, safe_next
 from app.db import get_session
 from app.extensions import limiter
-from models import Organisation, Sector
+from models import Organisation
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths are followed after login."""
-    if target and urlsplit(target).netloc == "" and target.startswith("/") and "//" not in target:
-        return target
-    return url_for("main.index")
-
-
-def _organisation_choices() -> list[tuple[int, str]]:
+def _registration_form() -> RegistrationForm:
+    form = RegistrationForm()
     rows = get_session().execute(select(Organisation.id, Organisation.name).order_by("name"))
-    return [(row.id, row.name) for row in rows]
+    form.set_organisation_choices([(row.id, row.name) for row in rows])
+    return form
 
 
 @bp.get("/register")
@@ -40,38 +35,33 @@ def register() -> str | Response:
     """The registration form."""
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
-    form = RegistrationForm()
-    form.set_organisation_choices(_organisation_choices())
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=_registration_form())
 
 
 @bp.post("/register")
 @limiter.limit("10 per hour", methods=["POST"])
 def register_post() -> tuple[str, int] | Response:
     """Create the account, log the member in, and go home."""
-    form = RegistrationForm()
-    form.set_organisation_choices(_organisation_choices())
+    form = _registration_form()
     if form.validate_on_submit():
-        adding = form.organisation_id.data == NEW_ORGANISATION
         try:
+            organisation_id, new_organisation = choose_organisation(
+                form.organisation_id.data or "",
+                form.new_organisation_name.data or "",
+                form.new_organisation_sector.data or "",
+                form.new_organisation_region.data or "",
+                form.new_organisation_website.data or None,
+            )
             user = register_user(
                 get_session(),
-                email=form.email.data,
-                password=form.password.data,
-                display_name=form.display_name.data,
-                organisation_id=None if adding else int(form.organisation_id.data),
-                new_organisation=NewOrganisation(
-                    name=form.new_organisation_name.data,
-                    sector=Sector(form.new_organisation_sector.data),
-                    region=form.new_organisation_region.data or "",
-                    website=form.new_organisation_website.data or None,
-                )
-                if adding
-                else None,
+                email=form.email.data or "",
+                password=form.password.data or "",
+                display_name=form.display_name.data or "",
+                organisation_id=organisation_id,
+                new_organisation=new_organisation,
             )
-        except AccountError as error:
-            get_session().rollback()
-            getattr(form, error.field).errors.append(error.message)
+        except Refused as error:
+            put_errors(form, error)
         else:
             login_user(user)
             flash(f"Welcome, {user.display_name}. Your account is ready.", "success")
@@ -93,11 +83,11 @@ def login_post() -> tuple[str, int] | Response:
     """Check the credentials; on success go where the member was heading."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(get_session(), form.email.data, form.password.data)
+        user = authenticate(get_session(), form.email.data or "", form.password.data or "")
         if user is not None:
             session.clear()
             login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
         form.password.errors.append("The email or password is not right.")
     return render_template("auth/login.html", form=form), 422
 
@@ -110,13 +100,15 @@ def logout() -> Response:
     return redirect(url_for("main.index"))
 
 
-def _account_page(**context: str) -> str:
-    """The account page with the questions the member supports and asked."""
-    # Imported here: the questions blueprint reuses this module's _safe_next at import time.
-    from app.questions.service import member_questions
-
-    my_questions = member_questions(get_session(), current_user._get_current_object())
-    return render_template("auth/account.html", my_questions=my_questions, **context)
+def _account_page(new_token: str | None = None) -> str:
+    """The account page, with the sections other features add (the questions, for one)."""
+    user = member()
+    return render_template(
+        "auth/account.html",
+        sections=account_sections(get_session(), user),
+        live_tokens=sum(1 for token in user.api_tokens if token.revoked_at is None),
+        new_token=new_token,
+    )
 
 
 @bp.get("/account")
@@ -131,5 +123,13 @@ def account() -> str:
 @limiter.limit("10 per hour")
 def new_token() -> str:
     """Issue a personal API token and show it once."""
-    token = create_api_token(get_session(), current_user._get_current_object())
-    return _account_page(new_token=token)
+    return _account_page(new_token=create_api_token(get_session(), member()))
+
+
+@bp.post("/account/tokens/revoke")
+@login_required
+def revoke_tokens() -> Response:
+    """Revoke every API token of the member: scripts using them stop working at once."""
+    count = revoke_api_tokens(get_session(), member())
+    flash(f"Revoked {count} API token{'s' if count != 1 else ''}.", "success")
+    return redirect(url_for("auth.account"))

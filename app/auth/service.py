@@ -10,19 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.core.errors import Conflict, Refused
 from models import ApiToken, Organisation, Role, Sector, User, utcnow
 
 TOKEN_PREFIX = "qb_"
 PASSWORD_METHOD = "scrypt"
-
-
-class AccountError(ValueError):
-    """A use case refused its input; ``field`` names the form field at fault."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+# The registration form's choice for "my organisation is not listed".
+NEW_ORGANISATION = "new"
 
 
 @dataclass(frozen=True)
@@ -33,6 +27,35 @@ class NewOrganisation:
     sector: Sector
     region: str = ""
     website: str | None = None
+
+
+def choose_organisation(
+    choice: str, name: str, sector: str, region: str = "", website: str | None = None
+) -> tuple[int | None, NewOrganisation | None]:
+    """Read the registration form's organisation: one chosen from the list, or a new one.
+
+    Typing a new organisation's name is enough to add it (the list need not be set to "not
+    listed"); a choice from the list wins over a typed name.
+
+    :raise Refused: neither chosen nor named, or a new one without its sector.
+    """
+    if choice.isdigit():
+        return int(choice), None
+    name = name.strip()
+    chosen = next((s for s in Sector if s.value == sector), None)
+    errors: dict[str, list[str]] = {}
+    if not name and choice != NEW_ORGANISATION:
+        errors["organisation_id"] = [
+            "Choose your organisation from the list, or type its name below to add it."
+        ]
+    else:
+        if not name:
+            errors["new_organisation_name"] = ["Give your organisation's name."]
+        if chosen is None:
+            errors["new_organisation_sector"] = ["Choose your organisation's sector."]
+    if errors or chosen is None:
+        raise Refused(errors)
+    return None, NewOrganisation(name, chosen, region.strip(), website or None)
 
 
 def normalise_email(email: str) -> str:
@@ -69,13 +92,14 @@ def register_user(
 ) -> User:
     """Create a member in an existing or a new organisation and commit.
 
-    :raise AccountError: the email is taken, the organisation is missing or its name is taken.
+    :raise Conflict: the email is taken, or the new organisation's name is.
+    :raise Refused: the organisation chosen does not exist.
     """
     if find_user_by_email(session, email) is not None:
-        raise AccountError("email", "An account with this email already exists. Log in instead?")
+        raise Conflict.on("email", "An account with this email already exists. Log in instead?")
     if new_organisation is not None:
         if find_organisation_by_name(session, new_organisation.name) is not None:
-            raise AccountError(
+            raise Conflict.on(
                 "new_organisation_name",
                 "An organisation with this name is already registered: choose it from the list.",
             )
@@ -89,7 +113,7 @@ def register_user(
     else:
         organisation = session.get(Organisation, organisation_id) if organisation_id else None
         if organisation is None:
-            raise AccountError("organisation_id", "Choose your organisation or add a new one.")
+            raise Refused.on("organisation_id", "Choose your organisation or add a new one.")
     user = User(
         email=normalise_email(email),
         password_hash=hash_password(password),
@@ -110,34 +134,6 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     user.last_login_at = utcnow()
     session.commit()
     return user
-
-
-def set_role(session: Session, actor: User, user_id: int, role: Role) -> User:
-    """Change a member's role; admins only, and an admin cannot demote themself.
-
-    :raise PermissionError: the actor is not an admin.
-    :raise LookupError: no such user.
-    :raise AccountError: an admin tried to remove their own admin role.
-    """
-    if not actor.is_admin:
-        raise PermissionError("Only admins can change roles.")
-    user = session.get(User, user_id)
-    if user is None:
-        raise LookupError(user_id)
-    if user.id == actor.id and role is not Role.ADMIN:
-        raise AccountError("role", "You cannot remove your own admin role.")
-    user.role = role
-    session.commit()
-    return user
-
-
-def list_members(session: Session) -> list[User]:
-    """Every user with their organisation, by organisation then name."""
-    return list(
-        session.scalars(
-            select(User).join(User.organisation).order_by(Organisation.name, User.display_name)
-        )
-    )
 
 
 def _digest(token: str) -> str:
@@ -167,7 +163,7 @@ def user_for_token(session: Session, token: str) -> User | None:
 
 
 def revoke_api_tokens(session: Session, user: User) -> int:
-    """Revoke every live token of a user; returns how many."""
+    """Revoke every live token of a user (scripts using them stop working); returns how many."""
     tokens = [token for token in user.api_tokens if token.revoked_at is None]
     for token in tokens:
         token.revoked_at = utcnow()

@@ -12,9 +12,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.clusters.grouping import refresh_cluster_figures
-from app.clusters.recluster import describe_groups
-from app.clusters.service import TITLE_MAX, GroupError, find_active_group
+from app.bank.grouping import refresh_demand_figures
+from app.bank.matching import refresh_match_figures
+from app.bank.recluster import describe_groups
+from app.clusters.service import TITLE_MAX, find_active_group
+from app.core.errors import Refused
+from app.core.policy import require_curator
 from models import (
     Cluster,
     ClusterState,
@@ -25,12 +28,6 @@ from models import (
     User,
     WorkshopItem,
 )
-
-
-def _require_curator(actor: User) -> None:
-    """Refuse anyone but facilitators and admins."""
-    if not actor.is_facilitator:
-        raise PermissionError("Only facilitators and admins can curate groups.")
 
 
 def _named(cluster: Cluster) -> str:
@@ -63,33 +60,33 @@ def _log(
 def _clean_title(title: str | None, *, required: bool) -> str | None:
     """A stripped title within the length limit.
 
-    :raise GroupError: empty when required, or too long.
+    :raise Refused: empty when required, or too long.
     """
     cleaned = (title or "").strip()
     if required and not cleaned:
-        raise GroupError("title", "Give the group a title.")
+        raise Refused.on("title", "Give the group a title.")
     if len(cleaned) > TITLE_MAX:
-        raise GroupError("title", f"Keep the title to {TITLE_MAX} characters or fewer.")
+        raise Refused.on("title", f"Keep the title to {TITLE_MAX} characters or fewer.")
     return cleaned or None
 
 
 def _target_group(session: Session, target_id: int | None, source: Cluster, same: str) -> Cluster:
     """The live group a facilitator chose to move questions into.
 
-    :raise GroupError: missing, merged, dissolved or the source itself (``same`` says why not).
+    :raise Refused: missing, merged, dissolved or the source itself (``same`` says why not).
     """
     target = session.get(Cluster, target_id) if target_id is not None else None
     if target is None:
-        raise GroupError("target", f"There is no group number {target_id}.")
+        raise Refused.on("target", f"There is no group number {target_id}.")
     if target.id == source.id:
-        raise GroupError("target", same)
+        raise Refused.on("target", same)
     if target.state is ClusterState.MERGED:
-        raise GroupError(
+        raise Refused.on(
             "target",
             f"Group {target.id} was merged into group {target.merged_into_id}: choose that one.",
         )
     if target.state is not ClusterState.ACTIVE:
-        raise GroupError("target", f"Group {target.id} was dissolved: choose a live group.")
+        raise Refused.on("target", f"Group {target.id} was dissolved: choose a live group.")
     return target
 
 
@@ -114,7 +111,8 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
         members.setdefault(row.cluster_id, []).append(row.id)
     if members:
         describe_groups(session, members, {row.id: row for row in rows})
-    refresh_cluster_figures(session, [c.id for c in clusters])
+    refresh_demand_figures(session, [c.id for c in clusters])
+    refresh_match_figures(session, [c.id for c in clusters])
     for cluster in clusters:
         if cluster.size == 0 and cluster.state is ClusterState.ACTIVE:
             cluster.state = ClusterState.DISSOLVED
@@ -128,11 +126,11 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
 def rename_group(session: Session, actor: User, cluster_id: int, title: str) -> Cluster:
     """Give a live group a facilitator's title (its automatic label stays) and commit.
 
-    :raise PermissionError: the actor is not a facilitator or admin.
-    :raise NoSuchRecord: no such live group.
-    :raise GroupError: the title is empty or too long.
+    :raise Forbidden: the actor is not a facilitator or admin.
+    :raise NotFound: no such live group.
+    :raise Refused: the title is empty or too long.
     """
-    _require_curator(actor)
+    require_curator(actor)
     cluster = find_active_group(session, cluster_id)
     new_title = _clean_title(title, required=True)
     old_title = cluster.title
@@ -154,11 +152,11 @@ def merge_groups(session: Session, actor: User, source_id: int, target_id: int |
     """Fold a group into another: its questions (pinned), pledges, partnerships and workshop
     items move over, and it is marked merged. Commits and returns the surviving group.
 
-    :raise PermissionError: the actor is not a facilitator or admin.
-    :raise NoSuchRecord: no such live source group.
-    :raise GroupError: the target is missing, not live, or the source itself.
+    :raise Forbidden: the actor is not a facilitator or admin.
+    :raise NotFound: no such live source group.
+    :raise Refused: the target is missing, not live, or the source itself.
     """
-    _require_curator(actor)
+    require_curator(actor)
     source = find_active_group(session, source_id)
     target = _target_group(
         session, target_id, source, "A group cannot be merged into itself: choose another."
@@ -198,15 +196,15 @@ def move_question(
 ) -> Cluster:
     """Move one question of a live group into another group, pinned there, and commit.
 
-    :raise PermissionError: the actor is not a facilitator or admin.
-    :raise NoSuchRecord: no such live group.
-    :raise GroupError: the question is not in the group, or the target is not a live other group.
+    :raise Forbidden: the actor is not a facilitator or admin.
+    :raise NotFound: no such live group.
+    :raise Refused: the question is not in the group, or the target is not a live other group.
     """
-    _require_curator(actor)
+    require_curator(actor)
     source = find_active_group(session, cluster_id)
     question = session.get(Question, question_id) if question_id is not None else None
     if question is None or question.cluster_id != source.id:
-        raise GroupError("question_id", "Choose a question from this group.")
+        raise Refused.on("question_id", "Choose a question from this group.")
     target = _target_group(
         session, target_id, source, "The question is already in this group: choose another."
     )
@@ -236,22 +234,22 @@ def split_group(
 ) -> Cluster:
     """Split chosen questions off a live group into a new group, pinned there, and commit.
 
-    :raise PermissionError: the actor is not a facilitator or admin.
-    :raise NoSuchRecord: no such live group.
-    :raise GroupError: nothing or everything chosen, a question not in the group, a bad title.
+    :raise Forbidden: the actor is not a facilitator or admin.
+    :raise NotFound: no such live group.
+    :raise Refused: nothing or everything chosen, a question not in the group, a bad title.
     """
-    _require_curator(actor)
+    require_curator(actor)
     source = find_active_group(session, cluster_id)
     chosen = set(question_ids)
     if not chosen:
-        raise GroupError("question_ids", "Select at least one question to split off.")
+        raise Refused.on("question_ids", "Select at least one question to split off.")
     in_group = set(
         session.scalars(
             select(Question.id).where(Question.cluster_id == source.id, Question.id.in_(chosen))
         )
     )
     if in_group != chosen:
-        raise GroupError("question_ids", "Select only questions that are in this group.")
+        raise Refused.on("question_ids", "Select only questions that are in this group.")
     remaining = session.scalar(
         select(func.count())
         .select_from(Question)
@@ -262,7 +260,7 @@ def split_group(
         )
     )
     if not remaining:
-        raise GroupError(
+        raise Refused.on(
             "question_ids", "Leave at least one question in this group (or rename it instead)."
         )
     new_title = _clean_title(title, required=False)
@@ -292,10 +290,10 @@ def split_group(
 def set_locked(session: Session, actor: User, cluster_id: int, locked: bool) -> Cluster:
     """Lock a live group (re-clustering keeps its questions) or unlock it, and commit.
 
-    :raise PermissionError: the actor is not a facilitator or admin.
-    :raise NoSuchRecord: no such live group.
+    :raise Forbidden: the actor is not a facilitator or admin.
+    :raise NotFound: no such live group.
     """
-    _require_curator(actor)
+    require_curator(actor)
     cluster = find_active_group(session, cluster_id)
     if cluster.locked != locked:
         cluster.locked = locked

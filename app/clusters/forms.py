@@ -7,7 +7,7 @@ from wtforms import IntegerField, SelectField, SelectMultipleField, StringField,
 from wtforms.validators import InputRequired, Length, Optional
 
 from app.clusters.service import TITLE_MAX
-from app.forms_common import select_choices
+from app.core.forms import select_choices
 
 TARGET_HINT = "The group's number, shown on its page and in the list of groups."
 

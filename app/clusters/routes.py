@@ -14,14 +14,12 @@ from flask import (
     request,
     url_for,
 )
-from flask.typing import ResponseReturnValue
 from flask_htmx.constants import HTMX_STOP_POLLING
 from flask_login import login_required
 from flask_wtf import FlaskForm
-from werkzeug.exceptions import Forbidden, NotFound
 from werkzeug.wrappers import Response
 
-from app.authz import admin_required, facilitator_required
+from app.bank.mapview import UNGROUPED_COLOUR, map_cache, map_for
 from app.clusters import bp
 from app.clusters.curation import (
     merge_groups,
@@ -31,12 +29,8 @@ from app.clusters.curation import (
     split_group,
 )
 from app.clusters.forms import MergeForm, MoveForm, PartnershipForm, RenameForm, SplitForm
-from app.clusters.mapview import UNGROUPED_COLOUR, map_cache, map_for
 from app.clusters.service import (
     SORT_ORDERS,
-    GroupError,
-    GroupMerged,
-    NoSuchRecord,
     get_run,
     group_detail,
     list_groups,
@@ -47,9 +41,18 @@ from app.clusters.service import (
     start_partnership,
     ungrouped_count,
 )
-from app.clusters.web import member, viewer
+from app.core.errors import Refused
+from app.core.paging import PageRequest, page_request
+from app.core.web import (
+    admin_required,
+    facilitator_required,
+    is_fragment,
+    member,
+    put_errors,
+    register_moved,
+    viewer,
+)
 from app.db import get_session
-from app.extensions import htmx
 
 LISTING_TARGET = "group-listing"
 RUN_TARGET = "run-progress"
@@ -58,36 +61,13 @@ QUESTION_CHOICE_LENGTH = 90
 MAP_TABLE_ROWS = 200
 
 
-def _page_arg() -> int:
-    """The ``page`` query argument, at least 1."""
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+def _page_arg() -> PageRequest:
+    """The page asked for, with the configured page size."""
+    return page_request(request.args, current_app.config["PAGE_SIZE"])
 
 
-def _fragment_for(target: str) -> bool:
-    """Whether htmx asked for just the fragment swapped into ``target``."""
-    return bool(htmx) and htmx.target == target and not htmx.history_restore_request
-
-
-@bp.errorhandler(PermissionError)
-def _forbidden(_error: PermissionError) -> ResponseReturnValue:
-    """A use case refused the member: the 403 page."""
-    return current_app.handle_http_exception(Forbidden())
-
-
-@bp.errorhandler(NoSuchRecord)
-def _not_found(_error: NoSuchRecord) -> ResponseReturnValue:
-    """No such group or run: the 404 page."""
-    return current_app.handle_http_exception(NotFound())
-
-
-@bp.errorhandler(GroupMerged)
-def _merged(error: GroupMerged) -> Response:
-    """A merged group: go to the group it was merged into, with a note."""
-    flash(
-        f"Group {error.cluster.id} “{error.cluster.display_title}” was merged into this group.",
-        "info",
-    )
-    return redirect(url_for("clusters.show", cluster_id=error.into.id))
+# A merged group's old address leads to the group that holds its questions now.
+register_moved("group", "clusters.show", "cluster_id")
 
 
 @bp.get("", strict_slashes=False)
@@ -95,9 +75,9 @@ def index() -> Response:
     """The live groups as cards, sortable and paged; the cards alone for htmx."""
     session = get_session()
     order = sort_order(request.args.get("sort"))
-    groups = list_groups(session, order.key, _page_arg(), current_app.config["PAGE_SIZE"])
+    groups = list_groups(session, order.key, _page_arg())
     context = {"groups": groups, "order": order, "sort_orders": SORT_ORDERS.values()}
-    if _fragment_for(LISTING_TARGET):
+    if is_fragment(LISTING_TARGET):
         body = render_template("clusters/partials/cards.html", **context)
     else:
         body = render_template(
@@ -139,9 +119,7 @@ def _group_page(
     cluster_id: int, failed: str | None = None, form: FlaskForm | None = None
 ) -> tuple[str, int]:
     """A group's page; the form named ``failed`` is re-shown with its errors (status 422)."""
-    detail = group_detail(
-        get_session(), cluster_id, viewer(), _page_arg(), current_app.config["PAGE_SIZE"]
-    )
+    detail = group_detail(get_session(), cluster_id, viewer(), _page_arg())
     forms = {name: form_class(prefix=name, formdata=None) for name, form_class in FORMS.items()}
     if failed is not None:
         forms[failed] = form
@@ -172,9 +150,8 @@ def _submit(
     if form.validate_on_submit():
         try:
             result = action(form)
-        except GroupError as error:
-            get_session().rollback()
-            getattr(form, error.field).errors.append(error.message)
+        except Refused as error:
+            put_errors(form, error)
         else:
             message, target_id = done(result)
             flash(message, "success")
@@ -279,9 +256,9 @@ def recluster() -> Response:
 @admin_required
 def run(run_id: int) -> Response:
     """A re-clustering run's progress; htmx polls the fragment until it stops (status 286)."""
-    found = get_run(get_session(), run_id)
+    found = get_run(get_session(), member(), run_id)
     context = {"run": found, "finished": run_finished(found), "events": run_events_by_kind(found)}
-    if _fragment_for(RUN_TARGET):
+    if is_fragment(RUN_TARGET):
         response = make_response(render_template("clusters/partials/run_progress.html", **context))
         if context["finished"]:
             response.status_code = HTMX_STOP_POLLING

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from flask import Flask
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
-from app.clusters.grouping import DatasetMatch, cluster_matches
-from app.clusters.recluster import start_recluster
+from app.bank.matching import GroupMatches, cluster_matches
+from app.bank.recluster import start_recluster
+from app.core.errors import Conflict, Moved, NotFound, Refused
+from app.core.paging import Page, PageRequest, paginate
+from app.core.policy import can_read, readable_by, require_admin, require_member
 from app.insight.cluster import EVENT_KINDS
-from app.questions.access import can_read, readable_by
 from models import (
     SECTOR_LABELS,
     ActionType,
@@ -36,60 +37,11 @@ from models import (
     utcnow,
 )
 
-T = TypeVar("T")
-
 ACTION_TYPES_SHOWN = 3
 TITLE_MAX = 200  # group titles and partnership names alike
 HISTORY_SHOWN = 50
 # A run still queued or running after this long died with its process: start a fresh one.
 STALE_RUN = timedelta(hours=1)
-
-
-class GroupError(ValueError):
-    """A use case refused its input; ``field`` names the form field at fault."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-class NoSuchRecord(LookupError):
-    """There is no group (or run) with the id asked for."""
-
-
-class GroupMerged(LookupError):
-    """The group was merged away; ``into`` is the live group that holds its questions now."""
-
-    def __init__(self, cluster: Cluster, into: Cluster) -> None:
-        super().__init__(f"group {cluster.id} was merged into group {into.id}")
-        self.cluster = cluster
-        self.into = into
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    """One page of a longer list."""
-
-    items: list[T]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        """How many pages the whole list fills (at least one)."""
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def first_index(self) -> int:
-        """The 1-based position of the page's first item in the whole list."""
-        return (self.page - 1) * self.per_page + 1 if self.items else 0
-
-    @property
-    def last_index(self) -> int:
-        """The 1-based position of the page's last item in the whole list."""
-        return self.first_index + len(self.items) - 1 if self.items else 0
 
 
 @dataclass(frozen=True)
@@ -160,15 +112,7 @@ def summarise(cluster: Cluster, action_labels: dict[str, str]) -> GroupSummary:
     )
 
 
-def _paginate(session: Session, query: Any, page: int, per_page: int) -> Page[Any]:
-    """Run a select for one page (clamped to the last page) and count the whole list."""
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    page = min(max(page, 1), max(1, math.ceil(total / per_page)))
-    items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
-    return Page(items=items, page=page, per_page=per_page, total=total)
-
-
-def list_groups(session: Session, sort: str | None, page: int, per_page: int) -> Page[GroupSummary]:
+def list_groups(session: Session, sort: str | None, at: PageRequest) -> Page[GroupSummary]:
     """One page of live groups in a sort order, read from their stored figures only."""
     query = (
         select(Cluster)
@@ -176,12 +120,12 @@ def list_groups(session: Session, sort: str | None, page: int, per_page: int) ->
         .where(Cluster.state == ClusterState.ACTIVE)
         .order_by(*sort_order(sort).order_by)
     )
-    clusters = _paginate(session, query, page, per_page)
+    clusters = paginate(session, query, at)
     labels = action_type_labels(session)
     return Page(
         items=[summarise(cluster, labels) for cluster in clusters.items],
         page=clusters.page,
-        per_page=per_page,
+        per_page=clusters.per_page,
         total=clusters.total,
     )
 
@@ -201,35 +145,39 @@ def ungrouped_count(session: Session, viewer: User | None) -> int:
 def find_group(session: Session, cluster_id: int) -> Cluster:
     """The group with this id, live or dissolved.
 
-    :raise NoSuchRecord: no such group.
-    :raise GroupMerged: the group was merged; it names the live group it ended up in.
+    :raise NotFound: no such group.
+    :raise Moved: the group was merged; it names the live group it ended up in.
     """
     cluster = session.get(Cluster, cluster_id)
     if cluster is None:
-        raise NoSuchRecord(cluster_id)
+        raise NotFound(f"There is no group {cluster_id}.")
     into, seen = cluster, {cluster.id}
     while into.state is ClusterState.MERGED and into.merged_into_id not in (None, *seen):
         seen.add(into.merged_into_id)
         into = session.get(Cluster, into.merged_into_id)
     if into is not cluster:
-        raise GroupMerged(cluster, into)
+        raise Moved(
+            f"Group {cluster.id} “{cluster.display_title}” was merged into this group.",
+            "group",
+            into.id,
+        )
     return cluster
 
 
 def find_active_group(session: Session, cluster_id: int) -> Cluster:
     """The live group with this id.
 
-    :raise NoSuchRecord: no such group, or it was dissolved.
-    :raise GroupMerged: the group was merged into another.
+    :raise NotFound: no such group, or it was dissolved.
+    :raise Moved: the group was merged into another.
     """
     cluster = find_group(session, cluster_id)
     if cluster.state is not ClusterState.ACTIVE:
-        raise NoSuchRecord(cluster_id)
+        raise NotFound(f"Group {cluster_id} was dissolved.")
     return cluster
 
 
 def group_questions(
-    session: Session, cluster: Cluster, viewer: User | None, page: int, per_page: int
+    session: Session, cluster: Cluster, viewer: User | None, at: PageRequest
 ) -> Page[Question]:
     """One page of the group's questions the viewer may read, most supported first."""
     query = (
@@ -238,7 +186,7 @@ def group_questions(
         .where(Question.cluster_id == cluster.id, readable_by(viewer))
         .order_by(Question.support_count.desc(), Question.id)
     )
-    return _paginate(session, query, page, per_page)
+    return paginate(session, query, at)
 
 
 def _in_group(cluster_id: int, column: Any) -> ColumnElement[bool]:
@@ -321,7 +269,7 @@ class GroupDetail:
     summary: GroupSummary
     representative: Question | None
     questions: Page[Question]
-    matches: list[DatasetMatch]
+    matches: GroupMatches
     pledges: list[PledgeLine]
     partnerships: list[Partnership]
     my_partnership: Partnership | None
@@ -334,12 +282,12 @@ class GroupDetail:
 
 
 def group_detail(
-    session: Session, cluster_id: int, viewer: User | None, page: int, per_page: int
+    session: Session, cluster_id: int, viewer: User | None, at: PageRequest
 ) -> GroupDetail:
     """A group's page for a viewer: its questions they may read, matches, pledges, partners.
 
-    :raise NoSuchRecord: no such group.
-    :raise GroupMerged: the group was merged into another.
+    :raise NotFound: no such group.
+    :raise Moved: the group was merged into another.
     """
     cluster = find_group(session, cluster_id)
     live = cluster.state is ClusterState.ACTIVE
@@ -350,8 +298,8 @@ def group_detail(
         representative=representative
         if representative is not None and can_read(viewer, representative)
         else None,
-        questions=group_questions(session, cluster, viewer, page, per_page),
-        matches=cluster_matches(session, cluster) if live else [],
+        questions=group_questions(session, cluster, viewer, at),
+        matches=cluster_matches(session, cluster) if live else GroupMatches([], 0),
         pledges=group_pledges(session, cluster, viewer),
         partnerships=group_partnerships(session, cluster),
         my_partnership=_partnership_of(session, cluster.id, viewer) if signed_in else None,
@@ -364,19 +312,21 @@ def start_partnership(
 ) -> Partnership:
     """Form a partnership around a live group with the member as its first asker, and commit.
 
-    :raise NoSuchRecord: no such live group.
-    :raise GroupMerged: the group was merged into another.
-    :raise GroupError: the member is already in a partnership around the group.
+    :raise NotFound: no such live group.
+    :raise Moved: the group was merged into another.
+    :raise Conflict: the member is already in a partnership around the group.
+    :raise Refused: the name is too long.
     """
+    require_member(user)
     cluster = find_active_group(session, cluster_id)
     existing = _partnership_of(session, cluster.id, user)
     if existing is not None:
-        raise GroupError(
+        raise Conflict.on(
             "title", f"You are already in the partnership “{existing.title}” around this group."
         )
     name = (title or "").strip()
     if len(name) > TITLE_MAX:
-        raise GroupError("title", f"Keep the name to {TITLE_MAX} characters or fewer.")
+        raise Refused.on("title", f"Keep the name to {TITLE_MAX} characters or fewer.")
     partnership = Partnership(
         title=name or f"Partnership on {cluster.display_title}"[:TITLE_MAX],
         cluster_id=cluster.id,
@@ -389,14 +339,16 @@ def start_partnership(
     return partnership
 
 
-def get_run(session: Session, run_id: int) -> ClusteringRun:
-    """A clustering run.
+def get_run(session: Session, actor: User, run_id: int) -> ClusteringRun:
+    """A clustering run, for admins.
 
-    :raise NoSuchRecord: no such run.
+    :raise Forbidden: the actor is not an admin.
+    :raise NotFound: no such run.
     """
+    require_admin(actor)
     run = session.get(ClusteringRun, run_id)
     if run is None:
-        raise NoSuchRecord(run_id)
+        raise NotFound(f"There is no clustering run {run_id}.")
     return run
 
 
@@ -416,10 +368,9 @@ def run_events_by_kind(run: ClusteringRun) -> dict[str, list[dict[str, Any]]]:
 def request_recluster(session: Session, app: Flask, actor: User) -> int:
     """Start a background re-clustering, or return the run already under way; admins only.
 
-    :raise PermissionError: the actor is not an admin.
+    :raise Forbidden: the actor is not an admin.
     """
-    if not actor.is_admin:
-        raise PermissionError("Only admins can re-cluster the bank.")
+    require_admin(actor)
     under_way = session.scalar(
         select(ClusteringRun.id)
         .where(

@@ -24,8 +24,9 @@ from wtforms import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.forms_common import select_choices
+from app.core.forms import select_choices
 from app.insight.match import ENGLISH_REGIONS, NATION_OF, NATIONS, REGION_OF, UK_WIDE
+from app.questions.filters import NEWEST, NO_GROUP, SORTS, SUPPORTED
 from app.questions.rules import (
     ACTION_MAX,
     ACTION_MIN,
@@ -34,7 +35,7 @@ from app.questions.rules import (
     TEXT_MAX,
     TEXT_MIN,
 )
-from app.questions.search import NEWEST, NO_GROUP, SORTS, SUPPORTED
+from app.questions.search import GroupChoice
 from models import SECTOR_LABELS, ActionType, QuestionStatus, Theme, Visibility
 
 # Offered as the member types a place; any other place can still be typed.
@@ -150,19 +151,22 @@ class FilterForm(FlaskForm):
         self,
         action_types: Sequence[ActionType],
         themes: Sequence[Theme],
-        group_title: str | None,
+        groups: Sequence[GroupChoice],
     ) -> None:
-        """Offer the themes and action types, and the chosen group (groups are many)."""
+        """Offer the themes, the action types and the largest groups (and the chosen one)."""
         self.theme.choices = select_choices(
             [("", "Any theme"), *((t.slug, t.label) for t in themes)]
         )
         self.action_type.choices = select_choices(
             [("", "Any action"), *((a.slug, a.label) for a in action_types)]
         )
-        groups = [("", "Any group"), (NO_GROUP, "Not yet grouped")]
-        if group_title is not None:
-            groups.append((self.group.data, group_title))
-        self.group.choices = select_choices(groups)
+        self.group.choices = select_choices(
+            [
+                ("", "Any group"),
+                (NO_GROUP, "Not yet grouped"),
+                *((g.id, f"{g.title} ({g.size})") for g in groups),
+            ]
+        )
 
 
 class StatusForm(FlaskForm):

@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from flask import (
-    abort,
-    current_app,
-    flash,
-    make_response,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_login import login_required
 from werkzeug.wrappers import Response
 
-from app.auth.routes import _safe_next as safe_next
-from app.authz import facilitator_required
+from app.bank.support import supported_ids
+from app.core.errors import Conflict, Refused
+from app.core.paging import page_request
+from app.core.web import (
+    facilitator_required,
+    is_fragment,
+    member,
+    put_errors,
+    register_account_section,
+    safe_next,
+    viewer,
+)
 from app.db import get_session
-from app.extensions import htmx, limiter
+from app.extensions import limiter
 from app.questions import bp
+from app.questions.drafts import draft_from
+from app.questions.filters import QuestionFilters
 from app.questions.forms import (
     PLACE_SUGGESTIONS,
+    VISIBILITY_LABELS,
     AnswerLinkForm,
     AskForm,
     FilterForm,
@@ -33,58 +36,28 @@ from app.questions.forms import (
     HideForm,
     StatusForm,
 )
-from app.questions.http import ASK_RATE_LIMIT, SIMILAR_RATE_LIMIT, viewer
-from app.questions.rules import AlreadyDone, QuestionError, QuestionNotFound
-from app.questions.search import (
-    QuestionFilters,
-    group_title,
-    list_questions,
-    similar_to_text,
-    supported_ids,
-    vocabulary,
-)
-from app.questions.service import (
-    QuestionDraft,
+from app.questions.moderation import (
     add_answer_link,
     change_status,
-    create_question,
     dismiss_flags,
     flag_question,
-    get_question,
     hide_question,
     moderation_queue,
-    question_detail,
     restore_question,
-    split_population_groups,
+)
+from app.questions.rules import ASK_RATE_LIMIT, SIMILAR_RATE_LIMIT
+from app.questions.search import group_choices, list_questions, vocabulary
+from app.questions.service import (
+    ask_question,
+    get_question,
+    member_questions,
+    question_detail,
     support_question,
     unsupport_question,
-    validate_draft,
 )
+from app.questions.similar import similar_to_text
 
 Page = str | tuple[str, int] | Response
-
-
-def refusals(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Answer 404 for a question the viewer may not read and 403 for a role that may not act."""
-
-    @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except QuestionNotFound:
-            abort(404)
-        except PermissionError:
-            abort(403)
-
-    return wrapped
-
-
-def put_errors(form: Any, error: QuestionError) -> None:
-    """Show a service's refusal beside the fields it names (on the form's first field if none)."""
-    for name, messages in error.errors.items():
-        target = form[name] if name in form else next(iter(form))
-        target.errors = [*target.errors, *messages]
-
 
 # --- Browse and search -------------------------------------------------------------------------
 
@@ -101,15 +74,14 @@ def index() -> Response:
             session,
             viewer(),
             filters,
-            page=request.args.get("page", 1, type=int) or 1,
-            per_page=current_app.config["PAGE_SIZE"],
+            page_request(request.args, current_app.config["PAGE_SIZE"]),
         )
-    except QuestionError as error:
+    except Refused as error:
         put_errors(form, error)
         status = 422
     words = vocabulary(session)
-    form.set_vocabulary(words.action_types, words.themes, group_title(session, filters.group))
-    rows_only = bool(htmx) and not htmx.history_restore_request
+    form.set_vocabulary(words.action_types, words.themes, group_choices(session, filters.group))
+    rows_only = is_fragment()
     template = "questions/partials/rows.html" if rows_only else "questions/index.html"
     # htmx swaps only 2xx answers: the rows fragment carries its own error message.
     response = make_response(
@@ -124,6 +96,18 @@ def index() -> Response:
 
 # --- Ask ---------------------------------------------------------------------------------------
 
+DRAFT_FIELDS = (
+    "text",
+    "action",
+    "action_type",
+    "themes",
+    "geography",
+    "population_groups",
+    "visibility",
+    "show_organisation",
+    "seen_similar",
+)
+
 
 def _ask_form() -> AskForm:
     form = AskForm()
@@ -133,19 +117,16 @@ def _ask_form() -> AskForm:
 
 
 def _ask_page(form: AskForm, **context: Any) -> str:
-    return render_template("questions/ask.html", form=form, places=PLACE_SUGGESTIONS, **context)
-
-
-def _draft(form: AskForm) -> QuestionDraft:
-    return QuestionDraft(
-        text=form.text.data or "",
-        action=form.action.data or "",
-        action_type=form.action_type.data or "",
-        themes=tuple(form.themes.data or ()),
-        geography=form.geography.data or "",
-        population_groups=split_population_groups(form.population_groups.data or ""),
-        visibility=form.visibility.data or "",
-        show_organisation=bool(form.show_organisation.data),
+    """The ask form; on the review step it carries the draft into each "We ask this too"."""
+    draft_fields = [
+        (name, value) for name in DRAFT_FIELDS for value in request.form.getlist(name) if value
+    ]
+    return render_template(
+        "questions/ask.html",
+        form=form,
+        places=PLACE_SUGGESTIONS,
+        draft_fields=draft_fields,
+        **context,
     )
 
 
@@ -165,18 +146,18 @@ def ask_post() -> Page:
     form = _ask_form()
     if not form.validate_on_submit():
         return _ask_page(form, similar=None), 422
-    draft = _draft(form)
     try:
-        validate_draft(session, draft)
-        similar = similar_to_text(session, viewer(), draft.text)
-        if any(item.question.id not in form.seen_similar.ids for item in similar):
-            return _ask_page(form, similar=similar, review=True)
-        question = create_question(session, viewer(), draft)
-    except QuestionError as error:
+        outcome = ask_question(session, member(), draft_from(form.data), seen=form.seen_similar.ids)
+    except Refused as error:
         put_errors(form, error)
-        return _ask_page(form, similar=None), 422
+        # The panel shows what is similar to the text typed so far, as it did while typing.
+        typed = form.text.data or ""
+        similar = similar_to_text(session, viewer(), typed)
+        return _ask_page(form, similar=similar, typed=bool(typed.strip())), 422
+    if outcome.question is None:
+        return _ask_page(form, similar=outcome.similar, review=True)
     flash("Your question is posted.", "success")
-    return redirect(url_for("questions.show", question_id=question.id, posted=1))
+    return redirect(url_for("questions.show", question_id=outcome.question.id, posted=1))
 
 
 @bp.get("/similar")
@@ -212,11 +193,17 @@ def _show_page(question_id: int, status: int = 200, **bound: Any) -> tuple[str, 
     posted = (
         request.args.get("posted") == "1" and me is not None and detail.question.author_id == me.id
     )
-    return render_template("questions/show.html", detail=detail, posted=posted, **forms), status
+    page = render_template(
+        "questions/show.html",
+        detail=detail,
+        posted=posted,
+        visibility_labels=VISIBILITY_LABELS,
+        **forms,
+    )
+    return page, status
 
 
 @bp.get("/<int:question_id>")
-@refusals
 def show(question_id: int) -> tuple[str, int]:
     """One question: who asks it, its group, similar questions, data and history.
 
@@ -229,27 +216,31 @@ def show(question_id: int) -> tuple[str, int]:
 
 
 def _support_answer(question_id: int, act: Callable[..., Any], done: str) -> Page:
-    """Support or withdraw it; htmx gets the button back, a plain form goes back where it was."""
+    """Support or withdraw it; htmx gets the button back, the no-JS review step gets the ask
+    form back with the draft, and a plain form goes back where it was."""
     session = get_session()
     try:
-        act(session, viewer(), question_id)
+        act(session, member(), question_id)
         message, category = done, "success"
-    except AlreadyDone as error:
+    except Conflict as error:
         message, category = error.message, "info"
-    if htmx:
+    if is_fragment():
         return render_template(
             "questions/partials/support_button.html",
             question=get_question(session, viewer(), question_id),
             supported=question_id in supported_ids(session, viewer(), [question_id]),
         )
     flash(message, category)
+    if request.form.get("back_to_draft"):
+        form = _ask_form()
+        similar = similar_to_text(session, viewer(), form.text.data or "")
+        return _ask_page(form, similar=similar, review=True)
     fallback = url_for("questions.show", question_id=question_id)
     return redirect(safe_next(request.form.get("next") or fallback))
 
 
 @bp.post("/<int:question_id>/support")
 @login_required
-@refusals
 def support(question_id: int) -> Page:
     """Say "we ask this too": one per member."""
     return _support_answer(question_id, support_question, "Noted: you ask this too.")
@@ -257,7 +248,6 @@ def support(question_id: int) -> Page:
 
 @bp.post("/<int:question_id>/unsupport")
 @login_required
-@refusals
 def unsupport(question_id: int) -> Page:
     """Withdraw "we ask this too"."""
     return _support_answer(question_id, unsupport_question, "You no longer ask this question.")
@@ -273,16 +263,15 @@ def _done(question_id: int, message: str) -> Response:
 
 @bp.post("/<int:question_id>/status")
 @facilitator_required
-@refusals
 def set_status(question_id: int) -> Page:
     """Move the question to its next status, with a note its supporters will see."""
     form = StatusForm()
     if form.validate_on_submit():
         try:
             question = change_status(
-                get_session(), viewer(), question_id, form.status.data or "", form.note.data or ""
+                get_session(), member(), question_id, form.status.data or "", form.note.data or ""
             )
-        except QuestionError as error:
+        except Refused as error:
             put_errors(form, error)
         else:
             return _done(question_id, f"The question is now {question.status.label.lower()}.")
@@ -291,16 +280,15 @@ def set_status(question_id: int) -> Page:
 
 @bp.post("/<int:question_id>/answers")
 @facilitator_required
-@refusals
 def add_answer(question_id: int) -> Page:
     """Attach a link to an answer."""
     form = AnswerLinkForm()
     if form.validate_on_submit():
         try:
             add_answer_link(
-                get_session(), viewer(), question_id, form.url.data or "", form.summary.data or ""
+                get_session(), member(), question_id, form.url.data or "", form.summary.data or ""
             )
-        except QuestionError as error:
+        except Refused as error:
             put_errors(form, error)
         else:
             return _done(question_id, "The answer link is added.")
@@ -309,17 +297,16 @@ def add_answer(question_id: int) -> Page:
 
 @bp.post("/<int:question_id>/flag")
 @login_required
-@refusals
 def flag(question_id: int) -> Page:
     """Report the question to the moderators."""
     form = FlagForm()
     if form.validate_on_submit():
         try:
-            flag_question(get_session(), viewer(), question_id, form.reason.data or "")
-        except AlreadyDone as error:
+            flag_question(get_session(), member(), question_id, form.reason.data or "")
+        except Conflict as error:
             flash(error.message, "info")
             return redirect(url_for("questions.show", question_id=question_id))
-        except QuestionError as error:
+        except Refused as error:
             put_errors(form, error)
         else:
             return _done(question_id, "Thank you: a moderator will look at this question.")
@@ -328,14 +315,13 @@ def flag(question_id: int) -> Page:
 
 @bp.post("/<int:question_id>/hide")
 @facilitator_required
-@refusals
 def hide(question_id: int) -> Page:
     """Hide the question from everyone but moderators."""
     form = HideForm(prefix="hide")
     if form.validate_on_submit():
         try:
-            hide_question(get_session(), viewer(), question_id, form.reason.data or "")
-        except QuestionError as error:
+            hide_question(get_session(), member(), question_id, form.reason.data or "")
+        except Refused as error:
             put_errors(form, error)
         else:
             return _done(question_id, "The question is hidden. Only moderators can see it now.")
@@ -344,12 +330,11 @@ def hide(question_id: int) -> Page:
 
 @bp.post("/<int:question_id>/restore")
 @facilitator_required
-@refusals
 def restore(question_id: int) -> Response:
     """Bring a hidden question back."""
     try:
-        restore_question(get_session(), viewer(), question_id)
-    except QuestionError as error:
+        restore_question(get_session(), member(), question_id)
+    except Refused as error:  # not hidden: say so on its page
         flash(error.message, "info")
         return redirect(url_for("questions.show", question_id=question_id))
     return _done(question_id, "The question is back in listings, search and its group.")
@@ -357,21 +342,26 @@ def restore(question_id: int) -> Response:
 
 @bp.post("/<int:question_id>/dismiss-flags")
 @facilitator_required
-@refusals
 def dismiss(question_id: int) -> Response:
     """Leave a flagged question as it is and clear its flags."""
-    count = dismiss_flags(get_session(), viewer(), question_id)
+    count = dismiss_flags(get_session(), member(), question_id)
     flash(f"Cleared {count} flag{'s' if count != 1 else ''}; the question stays.", "success")
     return redirect(url_for("questions.moderation"))
 
 
 @bp.get("/moderation")
 @facilitator_required
-@refusals
 def moderation() -> str:
     """Flagged questions waiting for a look, and the hidden ones."""
     return render_template(
         "questions/moderation.html",
-        queue=moderation_queue(get_session(), viewer()),
+        queue=moderation_queue(get_session(), member()),
         hide_form=HideForm(prefix="hide"),
     )
+
+
+# The account page lists the questions a member asked and supports, with their news.
+register_account_section(
+    "questions/partials/account_questions.html",
+    lambda session, user: {"my_questions": member_questions(session, user)},
+)

@@ -1,8 +1,6 @@
-"""The limits a question and its curation must respect, and the errors refused input raises."""
+"""The limits a question and its curation must respect, and the text checks they share."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping, Sequence
 
 from models import QuestionStatus
 
@@ -35,32 +33,23 @@ def allowed_statuses(current: QuestionStatus) -> list[QuestionStatus]:
     return [*STATUS_ORDER[STATUS_ORDER.index(current) + 1 :], QuestionStatus.ARCHIVED]
 
 
-class QuestionError(ValueError):
-    """A use case refused its input; ``errors`` maps each field at fault to its messages."""
-
-    def __init__(self, errors: Mapping[str, Sequence[str]]) -> None:
-        self.errors = {name: list(messages) for name, messages in errors.items()}
-        super().__init__(self.message)
-
-    @classmethod
-    def on(cls, field_name: str, message: str) -> QuestionError:
-        """An error about one field."""
-        return cls({field_name: [message]})
-
-    @property
-    def field(self) -> str:
-        """The first field at fault."""
-        return next(iter(self.errors))
-
-    @property
-    def message(self) -> str:
-        """The first message, for a flash or a one-line API answer."""
-        return self.errors[self.field][0]
+def squash(text: str | None) -> str:
+    """Text with runs of whitespace folded to single spaces and the ends trimmed."""
+    return " ".join((text or "").split())
 
 
-class AlreadyDone(QuestionError):
-    """The member already did this (supported or flagged the question); nothing changed."""
+def length_error(value: str, label: str, low: int, high: int) -> str | None:
+    """Why a text is too short or too long for a field, or None when it fits."""
+    if not value:
+        return f"Write {label}."
+    if len(value) < low:
+        return f"Write {label} in at least {low} characters."
+    if len(value) > high:
+        return f"Keep {label} to {high} characters or fewer (it has {len(value)})."
+    return None
 
 
-class QuestionNotFound(LookupError):
-    """No such question, or the viewer may not read it: the two look the same from outside."""
+# Asking embeds and groups a question: generous for a person, a brake on a script.
+ASK_RATE_LIMIT = "20 per hour"
+# The similar-questions search runs as a member types (debounced): a few a second at most.
+SIMILAR_RATE_LIMIT = "120 per minute"

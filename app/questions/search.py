@@ -1,47 +1,41 @@
-"""Finding questions: the filtered, searchable listing and similar questions by meaning.
+"""Finding questions: the filtered, searchable listing, literal and by meaning.
 
-Every query here goes through ``readable_by``, so a listing, a search or a similar-questions
-panel never shows a hidden question or another organisation's private one.
+Every query here goes through ``readable_by``, so a listing or a search never shows a hidden
+question or another organisation's private one.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-import numpy as np
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from app.embedding import blob_to_vector, embed_texts, question_index
-from app.insight.match import canonical_place
-from app.questions.access import readable_by
-from app.questions.rules import GEOGRAPHY_MAX, SEARCH_MAX, TEXT_MIN, QuestionError
+from app.bank.embeddings import embed_texts
+from app.bank.index import question_index
+from app.bank.support import sector_counts
+from app.core.paging import Page, PageRequest
+from app.core.policy import readable_by
+from app.questions.filters import (
+    NEWEST,
+    RELEVANCE,
+    SUPPORTED,
+    Condition,
+    QuestionFilters,
+    filter_conditions,
+    unindexed,
+)
+from app.questions.rules import squash
 from models import (
     ActionType,
     Cluster,
-    Organisation,
+    ClusterState,
     Question,
-    QuestionStatus,
     Sector,
-    Support,
     Theme,
     User,
-    question_themes,
 )
-
-# Cosine similarity (all-MiniLM-L6-v2) at which another question counts as "similar" while
-# asking. Measured on the 282 demo questions, hand-written in families of near-duplicates: at
-# 0.55, 93% of questions find at least one neighbour and only 6% of the pairs shown share no
-# theme at all (unrelated), against 13% at 0.50 and 20% at 0.45; at 0.60 a quarter of the
-# questions find nothing. Showing a near miss costs a glance; missing a duplicate costs a group.
-SIMILAR_THRESHOLD = 0.55
-SIMILAR_LIMIT = 5
-# Extra candidates fetched from the index so that unreadable ones can be dropped.
-SIMILAR_OVERFETCH = 4
-SIMILAR_MIN_CHARS = TEXT_MIN
 
 # Search queries are a few words, not a question, so their cosines run lower than question
 # pairs. On the 282 demo questions at 0.40: "bus cuts" finds 5, "rent arrears" 17, "hungry
@@ -56,10 +50,9 @@ TEXT_MATCH_BONUS = 0.5
 # SQLite); counting up to this many reads a few hundred index entries. Nobody pages past 50
 # pages: beyond it the page says "more than 1000" and still offers the next page.
 COUNT_LIMIT = 1000
-
-NEWEST, SUPPORTED, RELEVANCE = "newest", "supported", "relevance"
-SORTS = {NEWEST: "Newest", SUPPORTED: "Most supported", RELEVANCE: "Best match"}
-NO_GROUP = "none"
+# The group filter offers the largest groups by name; any other can still be chosen from its
+# own page ("see its questions").
+GROUP_CHOICES = 60
 
 _WORD = re.compile(r"\w+")
 # Words too common in questions to narrow a literal search.
@@ -71,34 +64,6 @@ _COMMON_WORDS = frozenset(_COMMON_WORD_TEXT.split())
 
 
 @dataclass(frozen=True)
-class QuestionFilters:
-    """What the listing is narrowed to, as plain values from a query string or JSON."""
-
-    q: str = ""
-    theme: str = ""
-    action_type: str = ""
-    sector: str = ""
-    geography: str = ""
-    status: str = ""
-    group: str = ""
-    sort: str = ""
-
-    @property
-    def searching(self) -> bool:
-        """Whether there is a search query."""
-        return bool(self.q.strip())
-
-    @classmethod
-    def from_args(cls, args: Mapping[str, str]) -> QuestionFilters:
-        """The filters in a query string, trimmed."""
-        return cls(**{f.name: str(args.get(f.name, "")).strip() for f in fields(cls)})
-
-    def as_args(self) -> dict[str, str]:
-        """The filters that are set, as query-string arguments."""
-        return {name: value for name, value in vars(self).items() if value}
-
-
-@dataclass(frozen=True)
 class QuestionRow:
     """A question in a listing with its supporters counted by sector."""
 
@@ -107,181 +72,16 @@ class QuestionRow:
 
 
 @dataclass(frozen=True)
-class QuestionPage:
-    """One page of a listing, and how many questions match (exactly, or "more than")."""
+class QuestionPage(Page[QuestionRow]):
+    """One page of a listing in the order it was sorted by."""
 
-    rows: list[QuestionRow]
-    total: int
-    page: int
-    per_page: int
-    sort: str
-    has_next: bool
-    # True when counting stopped at ``total``: at least that many match.
-    total_capped: bool = False
+    sort: str = NEWEST
+    more: bool = False  # whether a next page has questions (known even when the count is capped)
 
     @property
-    def pages(self) -> int | None:
-        """How many pages there are, when the count is exact."""
-        return None if self.total_capped else max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_previous(self) -> bool:
-        """Whether there is a page before this one."""
-        return self.page > 1
-
-
-@dataclass(frozen=True)
-class SimilarQuestion:
-    """A readable question close in meaning to a text, with its cosine similarity."""
-
-    question: Question
-    score: float
-    supported: bool
-
-
-def sector_counts(session: Session, question_ids: Iterable[int]) -> dict[int, dict[Sector, int]]:
-    """Supporters of each question counted by their organisation's sector, in one query."""
-    ids = list(question_ids)
-    counts: dict[int, dict[Sector, int]] = {question_id: {} for question_id in ids}
-    if not ids:
-        return counts
-    rows = session.execute(
-        select(Support.question_id, Organisation.sector, func.count())
-        .join(User, User.id == Support.user_id)
-        .join(Organisation, Organisation.id == User.organisation_id)
-        .where(Support.question_id.in_(ids))
-        .group_by(Support.question_id, Organisation.sector)
-    )
-    for question_id, sector, count in rows:
-        counts[question_id][sector] = count
-    order = list(Sector)
-    return {
-        question_id: dict(sorted(by_sector.items(), key=lambda item: order.index(item[0])))
-        for question_id, by_sector in counts.items()
-    }
-
-
-def supported_ids(session: Session, user: User | None, question_ids: Iterable[int]) -> set[int]:
-    """Which of these questions the user says they ask too."""
-    ids = list(question_ids)
-    if user is None or not user.is_authenticated or not ids:
-        return set()
-    return set(
-        session.scalars(
-            select(Support.question_id).where(
-                Support.user_id == user.id, Support.question_id.in_(ids)
-            )
-        )
-    )
-
-
-def _similar(
-    session: Session,
-    viewer: User | None,
-    vector: np.ndarray,
-    limit: int,
-    exclude: Iterable[int] = (),
-) -> list[SimilarQuestion]:
-    hits = [
-        hit
-        for hit in question_index().search(vector, k=limit * SIMILAR_OVERFETCH, exclude=exclude)
-        if hit.score >= SIMILAR_THRESHOLD
-    ]
-    if not hits:
-        return []
-    readable = {
-        question.id: question
-        for question in session.scalars(
-            select(Question)
-            .where(Question.id.in_([hit.question_id for hit in hits]), readable_by(viewer))
-            .options(joinedload(Question.cluster))
-        )
-    }
-    kept = [hit for hit in hits if hit.question_id in readable][:limit]
-    supported = supported_ids(session, viewer, [hit.question_id for hit in kept])
-    return [
-        SimilarQuestion(readable[hit.question_id], hit.score, hit.question_id in supported)
-        for hit in kept
-    ]
-
-
-def similar_to_text(
-    session: Session, viewer: User | None, text: str, limit: int = SIMILAR_LIMIT
-) -> list[SimilarQuestion]:
-    """Readable questions close in meaning to a text being typed, best first."""
-    text = " ".join((text or "").split())
-    if len(text) < SIMILAR_MIN_CHARS:
-        return []
-    return _similar(session, viewer, embed_texts([text])[0], limit)
-
-
-def similar_to_question(
-    session: Session, viewer: User | None, question: Question, limit: int = SIMILAR_LIMIT
-) -> list[SimilarQuestion]:
-    """Readable questions close in meaning to a stored question, itself left out."""
-    if question.embedding is None:
-        return []
-    return _similar(
-        session, viewer, blob_to_vector(question.embedding), limit, exclude=[question.id]
-    )
-
-
-def _filter_conditions(session: Session, filters: QuestionFilters) -> list[ColumnElement[bool]]:
-    """SQL conditions for the filters, each value checked against what exists.
-
-    Only the one-group filter may lead the planner to an index (see ``_unindexed``).
-    """
-    errors: dict[str, list[str]] = {}
-    conditions: list[ColumnElement[bool]] = []
-    if filters.theme:
-        if session.get(Theme, filters.theme) is None:
-            errors["theme"] = ["Choose a theme from the list."]
-        conditions.append(
-            exists().where(
-                question_themes.c.question_id == Question.id,
-                question_themes.c.theme_slug == filters.theme,
-            )
-        )
-    if filters.action_type:
-        if session.get(ActionType, filters.action_type) is None:
-            errors["action_type"] = ["Choose an action type from the list."]
-        conditions.append(_unindexed(Question.action_type_slug == filters.action_type))
-    if filters.sector:
-        try:
-            sector = Sector(filters.sector)
-        except ValueError:
-            errors["sector"] = ["Choose a sector from the list."]
-        else:
-            conditions.append(
-                exists().where(
-                    Organisation.id == Question.organisation_id, Organisation.sector == sector
-                )
-            )
-    if filters.status:
-        try:
-            conditions.append(_unindexed(Question.status == QuestionStatus(filters.status)))
-        except ValueError:
-            errors["status"] = ["Choose a status from the list."]
-    if filters.group == NO_GROUP:
-        conditions.append(_unindexed(Question.cluster_id.is_(None)))
-    elif filters.group:
-        if not filters.group.isdigit() or session.get(Cluster, int(filters.group)) is None:
-            errors["group"] = ["There is no such question group."]
-        else:
-            # One group's questions are few: here its index is the better road.
-            conditions.append(Question.cluster_id == int(filters.group))
-    if filters.geography:
-        if len(filters.geography) > GEOGRAPHY_MAX:
-            errors["geography"] = [f"Keep the place to {GEOGRAPHY_MAX} characters or fewer."]
-        place = canonical_place(filters.geography).lower()
-        conditions.append(func.lower(Question.geography) == place)
-    if filters.sort and filters.sort not in SORTS:
-        errors["sort"] = ["Choose an order from the list."]
-    if len(filters.q) > SEARCH_MAX:
-        errors["q"] = [f"Keep the search to {SEARCH_MAX} characters or fewer."]
-    if errors:
-        raise QuestionError(errors)
-    return conditions
+    def has_next(self) -> bool:
+        """Whether there is a page after this one."""
+        return self.more
 
 
 def _search_terms(query: str) -> list[str]:
@@ -289,7 +89,7 @@ def _search_terms(query: str) -> list[str]:
     return [word for word in words if len(word) > 2] or [query.strip().lower()]
 
 
-def _contains(column: ColumnElement[str], term: str, dialect: str) -> ColumnElement[bool]:
+def _contains(column: ColumnElement[str], term: str, dialect: str) -> Condition:
     """The column holds the term, ignoring case.
 
     SQLite's LIKE already ignores ASCII case, and the ``lower()`` that ``ilike`` adds around both
@@ -302,7 +102,7 @@ def _contains(column: ColumnElement[str], term: str, dialect: str) -> ColumnElem
     return column.ilike(pattern, escape="\\")
 
 
-def _text_match(query: str, dialect: str) -> ColumnElement[bool]:
+def _text_match(query: str, dialect: str) -> Condition:
     """Every word of the query in the question or its action, ignoring case (LIKE: portable)."""
     return and_(
         *(
@@ -321,9 +121,7 @@ def _meaning_scores(query: str) -> dict[int, float]:
     return {hit.question_id: hit.score for hit in hits if hit.score >= SEARCH_THRESHOLD}
 
 
-def _count(
-    session: Session, conditions: list[ColumnElement[bool]], limit: int | None
-) -> tuple[int, bool]:
+def _count(session: Session, conditions: list[Condition], limit: int | None) -> tuple[int, bool]:
     """How many questions match, counting no further than ``limit``; and whether it stopped."""
     matching = select(Question.id).where(*conditions)
     if limit is None:
@@ -334,22 +132,10 @@ def _count(
     return min(counted, limit), counted > limit
 
 
-def _unindexed(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    """The same condition, in a form no index can serve, so the planner walks the sort's index.
-
-    Without ANALYZE statistics SQLite guesses that ``hidden = 0`` (or a status, an action type)
-    picks out a handful of rows, reads every one through that index and sorts them all: 120 ms
-    at 100,000 questions. Hidden from index choice, the condition is checked while walking the
-    created-at or support index, which stops after one page: under 1 ms. PostgreSQL plans from
-    its statistics and reaches the same plan either way.
-    """
-    return func.coalesce(condition, false())
-
-
 def _ranked_matches(
     session: Session,
-    conditions: list[ColumnElement[bool]],
-    literal_match: ColumnElement[bool],
+    conditions: list[Condition],
+    literal_match: Condition,
     scores: dict[int, float],
 ) -> tuple[list[int], bool]:
     """Search hits best first: the newest SEARCH_DEPTH literal matches and the meaning matches.
@@ -398,12 +184,67 @@ def _rows(session: Session, ids: list[int]) -> list[Question]:
     return [loaded[question_id] for question_id in ids]
 
 
+@dataclass(frozen=True)
+class _Search:
+    """A search query as SQL: its literal match and the questions close to it in meaning."""
+
+    query: str
+    literal: Condition
+    scores: dict[int, float]
+
+    @property
+    def found_by(self) -> Condition:
+        """A hit: every word literally in the question or its action, or close in meaning."""
+        if not self.scores:
+            return self.literal
+        return or_(self.literal, Question.id.in_(self.scores))
+
+
+def _relevance_page(
+    session: Session, conditions: list[Condition], search: _Search, request: PageRequest
+) -> tuple[list[int], int, bool]:
+    """Ids of one page of search hits in relevance order, the total and whether it is capped.
+
+    The total is the ranked hits: counting the rest of a common word's literal matches would
+    read the whole table for a figure nobody needs exactly.
+    """
+    ranked, deeper = _ranked_matches(session, conditions, search.literal, search.scores)
+    found = ranked[request.offset : request.offset + request.per_page + 1]
+    return found, len(ranked), deeper
+
+
+def _ordered_page(
+    session: Session,
+    conditions: list[Condition],
+    sort: str,
+    request: PageRequest,
+    count_limit: int | None,
+) -> tuple[list[int], int, bool]:
+    """Ids of one page in newest or most-supported order, the total and whether it is capped."""
+    order = {
+        NEWEST: (Question.created_at.desc(), Question.id.desc()),
+        SUPPORTED: (Question.support_count.desc(), Question.id.desc()),
+    }[sort]
+    found = list(
+        session.scalars(
+            select(Question.id)
+            .where(*conditions)
+            .order_by(*order)
+            .limit(request.per_page + 1)
+            .offset(request.offset)
+        )
+    )
+    if request.page == 1 and len(found) <= request.per_page:  # the first page holds them all
+        return found, len(found), False
+    total, capped = _count(session, conditions, count_limit)
+    return found, total, capped
+
+
 def list_questions(
     session: Session,
     viewer: User | None,
     filters: QuestionFilters,
-    page: int = 1,
-    per_page: int = 20,
+    request: PageRequest,
     count_limit: int | None = COUNT_LIMIT,
 ) -> QuestionPage:
     """One page of the readable questions matching the filters and search, in the asked order.
@@ -411,82 +252,85 @@ def list_questions(
     A search matches the words literally (in the question or its action) *or* by meaning. In
     relevance order, literal matches come first and meaning decides within each kind; only the
     newest SEARCH_DEPTH literal matches are ranked, so very common words page through those.
-    The count stops at ``count_limit`` (None: count them all).
+    The count stops at ``count_limit`` (None: count them all). A page beyond the last one
+    answers the last page.
 
-    :raise QuestionError: a filter names something that does not exist.
+    :raise Refused: a filter names something that does not exist.
     """
-    conditions = [_unindexed(readable_by(viewer)), *_filter_conditions(session, filters)]
-    sort = filters.sort or (RELEVANCE if filters.searching else NEWEST)
-    page = max(1, page)
-    offset = (page - 1) * per_page
-    if filters.searching:
-        query = " ".join(filters.q.split())
-        literal_match = _text_match(query, session.get_bind().dialect.name)
-        scores = _meaning_scores(query)
-        found_by = or_(literal_match, Question.id.in_(scores)) if scores else literal_match
-    elif sort == RELEVANCE:
+    conditions = [unindexed(readable_by(viewer)), *filter_conditions(session, filters)]
+    query = squash(filters.q)
+    search = None
+    if query:
+        dialect = session.get_bind().dialect.name
+        search = _Search(query, _text_match(query, dialect), _meaning_scores(query))
+    sort = filters.sort or (RELEVANCE if search else NEWEST)
+    if sort == RELEVANCE and search is None:
         sort = NEWEST
-    if sort == RELEVANCE:
-        ranked, deeper = _ranked_matches(session, conditions, literal_match, scores)
-        found = ranked[offset : offset + per_page + 1]
-        conditions.append(found_by)
-        exact = not deeper
-    else:
-        if filters.searching:
-            conditions.append(found_by)
-        order = {
-            NEWEST: (Question.created_at.desc(), Question.id.desc()),
-            SUPPORTED: (Question.support_count.desc(), Question.id.desc()),
-        }[sort]
-        found = list(
-            session.scalars(
-                select(Question.id)
-                .where(*conditions)
-                .order_by(*order)
-                .limit(per_page + 1)
-                .offset(offset)
-            )
-        )
-        ranked = found
-        exact = page == 1 and len(found) <= per_page  # the first page holds them all
-    questions = _rows(session, found[:per_page])
-    if exact:
-        total, capped = len(ranked), False
-    elif sort == RELEVANCE and count_limit is not None:
-        # At least the ranked ones: counting the rest of a common word's matches means reading
-        # the whole table for a figure nobody needs exactly.
-        total, capped = len(ranked), True
-    else:
-        total, capped = _count(session, conditions, count_limit)
+    matching = [*conditions, search.found_by] if search else conditions
+
+    def fetch(at: PageRequest) -> tuple[list[int], int, bool]:
+        if sort == RELEVANCE and search is not None:
+            return _relevance_page(session, conditions, search, at)
+        return _ordered_page(session, matching, sort, at, count_limit)
+
+    found, total, capped = fetch(request)
+    if not found and request.page > 1:  # beyond the last page: answer the last one
+        if capped:
+            total, capped = _count(session, matching, None)
+        request = request.clamped(total)
+        found, total, capped = fetch(request)
+    questions = _rows(session, found[: request.per_page])
     counts = sector_counts(session, [question.id for question in questions])
     return QuestionPage(
-        rows=[QuestionRow(question, counts[question.id]) for question in questions],
+        items=[QuestionRow(question, counts[question.id]) for question in questions],
+        page=request.page,
+        per_page=request.per_page,
         total=total,
-        page=page,
-        per_page=per_page,
-        sort=sort,
-        has_next=len(found) > per_page,
         total_capped=capped,
+        sort=sort,
+        more=len(found) > request.per_page,
     )
 
 
 @dataclass(frozen=True)
+class GroupChoice:
+    """A live group offered by the listing's group filter."""
+
+    id: int
+    title: str
+    size: int
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """The action types and themes a question can carry, in their display order."""
+    """The action types, themes and largest groups a listing can be narrowed to."""
 
     action_types: list[ActionType]
     themes: list[Theme]
 
 
 def vocabulary(session: Session) -> Vocabulary:
-    """Every action type and theme."""
+    """Every action type and theme, in display order."""
     return Vocabulary(
         action_types=list(session.scalars(select(ActionType).order_by(ActionType.position))),
         themes=list(session.scalars(select(Theme).order_by(Theme.position))),
     )
 
 
-def group_title(session: Session, group: str) -> str | None:
-    """The title of the group a filter value names, or None."""
-    cluster = session.get(Cluster, int(group)) if group.isdigit() else None
-    return cluster.display_title if cluster is not None else None
+def group_choices(session: Session, chosen: str = "") -> list[GroupChoice]:
+    """The largest live groups for the group filter, plus the chosen one if it is not among them.
+
+    Group titles are labels that every visitor sees on the groups page too.
+    """
+    rows = session.execute(
+        select(Cluster.id, Cluster.title, Cluster.auto_label, Cluster.size)
+        .where(Cluster.state == ClusterState.ACTIVE, Cluster.size > 0)
+        .order_by(Cluster.size.desc(), Cluster.id)
+        .limit(GROUP_CHOICES)
+    ).all()
+    choices = [GroupChoice(r.id, r.title or r.auto_label or f"Group {r.id}", r.size) for r in rows]
+    if chosen.isdigit() and len(chosen) <= 18 and int(chosen) not in {c.id for c in choices}:
+        cluster = session.get(Cluster, int(chosen))
+        if cluster is not None:
+            choices.append(GroupChoice(cluster.id, cluster.display_title, cluster.size))
+    return sorted(choices, key=lambda choice: choice.title.lower())

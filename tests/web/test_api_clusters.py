@@ -74,6 +74,8 @@ def test_get_cluster_with_questions_matches_and_pledges(app, client, topics) -> 
             "dataset": {
                 "id": dataset_id,
                 "title": "Food bank referrals and Universal Credit waits",
+                "holder": "Tyneside Food Network",
+                "access_level": "on-request",
             },
             "status": "offered",
             "conditions": "",

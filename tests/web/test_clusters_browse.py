@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from app.clusters.mapview import compute_map, map_cache
+from app.bank.mapview import compute_map, map_cache
 from app.db import new_session
 from models import Cluster, ClusterState, Question, Role, Visibility
 from tests.web.test_clusters_common import build_group, seed_topics

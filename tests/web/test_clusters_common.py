@@ -12,9 +12,10 @@ import numpy as np
 from flask import Flask
 from sqlalchemy import select
 
-from app.clusters.grouping import refresh_cluster_figures
+from app.bank.embeddings import blob_to_vector, embed_datasets, vector_to_blob
+from app.bank.grouping import refresh_demand_figures
+from app.bank.matching import refresh_match_figures
 from app.db import new_session
-from app.embedding import blob_to_vector, embed_datasets, vector_to_blob
 from app.insight.match import centroid
 from models import AccessLevel, Cluster, ClusterState, Dataset, Question, Theme, User
 
@@ -54,7 +55,8 @@ def build_group(
         for question in questions:
             question.cluster_id = cluster.id
         session.flush()
-        refresh_cluster_figures(session, [cluster.id])
+        refresh_demand_figures(session, [cluster.id])
+        refresh_match_figures(session, [cluster.id])
         session.commit()
         return cluster.id
 

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select
 
+from app.bank.embeddings import blob_to_vector
+from app.core.errors import Forbidden
 from app.db import new_session
-from app.embedding import blob_to_vector
 from app.insight.match import centroid
 from models import (
     AccessLevel,
@@ -247,11 +248,11 @@ def test_curation_services_refuse_members(app, db, topics, make_user) -> None:
     food_id, _ = topics["food"]
     energy_id, _ = topics["energy"]
     member = make_user("member@example.org")
-    with pytest.raises(PermissionError):
+    with pytest.raises(Forbidden):
         rename_group(db, member, food_id, "Nope")
-    with pytest.raises(PermissionError):
+    with pytest.raises(Forbidden):
         merge_groups(db, member, food_id, energy_id)
-    with pytest.raises(PermissionError):
+    with pytest.raises(Forbidden):
         set_locked(db, member, food_id, True)
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from app.clusters.grouping import refresh_cluster_figures
+from app.bank.grouping import refresh_demand_figures
 from app.db import new_session
 from models import (
     Cluster,
@@ -210,7 +210,7 @@ def test_support_counts_reach_the_group_through_refreshed_figures(
         session.add(Support(user_id=supporter.id, question_id=question_ids[0]))
         session.get(Question, question_ids[0]).support_count = 1
         session.flush()
-        refresh_cluster_figures(session, [food_id])
+        refresh_demand_figures(session, [food_id])
         session.commit()
     page = client.get(f"/groups/{food_id}").text
     assert "<dt>Supporters</dt><dd>1</dd>" in page

@@ -13,8 +13,9 @@ from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from app.bank.embeddings import embed_datasets, embed_texts, vector_to_blob
+from app.bank.index import question_index
 from app.db import new_session
-from app.embedding import embed_datasets, embed_texts, question_index, vector_to_blob
 from models import (
     AccessLevel,
     Cluster,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import Forbidden
 from app.db import new_session
-from app.questions.service import change_status
+from app.questions.moderation import change_status
 from models import Cluster, ClusterState, Flag, Question, QuestionStatus, Role, Support, User
 from tests.web.test_questions_ask import (
     FOOD_BANKS,
@@ -42,7 +43,7 @@ def test_service_refuses_members_too(app, make_user, make_question) -> None:
     question_id = make_question(FOOD_BANKS)
     with app.app_context(), new_session(app) as session:
         actor = session.get(User, member.id)
-        with pytest.raises(PermissionError):
+        with pytest.raises(Forbidden):
             change_status(session, actor, question_id, "prioritised")
 
 
@@ -104,6 +105,10 @@ def test_status_moves_only_forward_and_archive_is_final(
     question_id = make_question(FOOD_BANKS)
     auth.login()
     base = f"/questions/{question_id}/status"
+    client.post(
+        f"/questions/{question_id}/answers",
+        data={"url": "https://example.org/report", "summary": "The council's food report."},
+    )
     assert client.post(base, data={"status": "answered"}).status_code == 302
     back = client.post(base, data={"status": "open"})
     assert back.status_code == 422 and "cannot become open" in back.text
@@ -111,6 +116,26 @@ def test_status_moves_only_forward_and_archive_is_final(
     assert client.post(base, data={"status": "archived"}).status_code == 302
     assert client.post(base, data={"status": "answered"}).status_code == 422
     assert load_question(app, question_id).status is QuestionStatus.ARCHIVED
+
+
+def test_a_question_cannot_be_answered_without_an_answer_link(
+    app, client, auth, make_user, make_question
+) -> None:
+    make_user(role=Role.FACILITATOR)
+    question_id = make_question(FOOD_BANKS)
+    auth.login()
+    refused = client.post(f"/questions/{question_id}/status", data={"status": "answered"})
+    assert refused.status_code == 422 and "Add a link to the answer first" in refused.text
+    assert load_question(app, question_id).status is QuestionStatus.OPEN
+    client.post(
+        f"/questions/{question_id}/answers",
+        data={"url": "https://example.org/report", "summary": "Where the answer is."},
+    )
+    assert (
+        client.post(f"/questions/{question_id}/status", data={"status": "answered"}).status_code
+        == 302
+    )
+    assert load_question(app, question_id).status is QuestionStatus.ANSWERED
 
 
 def test_answer_links_must_be_web_addresses_with_a_summary(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.clusters.recluster import run_recluster
-from app.embedding import question_index
+from app.bank.index import question_index
+from app.bank.recluster import run_recluster
 from models import (
     AccessLevel,
     Cluster,
@@ -172,8 +172,9 @@ def test_cli_recluster_and_reembed(app, runner, db, make_question, make_user) ->
 
 def test_second_process_index_sees_new_question_after_sync(app, make_question, make_user) -> None:
     """Two index stores stand for two gunicorn workers reading the same database."""
+    from app.bank.embeddings import embed_texts
+    from app.bank.index import QuestionIndexStore
     from app.db import get_engine
-    from app.embedding import QuestionIndexStore, embed_texts
 
     with app.app_context():
         worker_b = QuestionIndexStore(get_engine(app), app.config["EMBEDDING_MODEL"])

@@ -1,4 +1,4 @@
-"""Small helpers shared by the blueprints' forms."""
+"""Small helpers shared by the features' forms."""
 
 from __future__ import annotations
 

@@ -18,9 +18,10 @@ from flask import Flask, current_app
 from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
 
-from app.clusters.grouping import refresh_cluster_figures
+from app.bank.embeddings import vector_to_blob
+from app.bank.grouping import refresh_demand_figures
+from app.bank.matching import refresh_match_figures
 from app.db import new_session
-from app.embedding import vector_to_blob
 from app.insight.cluster import QuestionClusterer, reconcile
 from app.insight.label import ctfidf_keywords, representative_index
 from app.insight.match import centroid
@@ -167,7 +168,8 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
     for r in kept_in_place:
         members[r.cluster_id].append(r.id)
     describe_groups(session, members, {r.id: r for r in rows})
-    refresh_cluster_figures(session, members)
+    refresh_demand_figures(session, members)
+    refresh_match_figures(session, members)
 
     grouped = sum(len(ids) for ids in members.values())
     events = [_event_dict(event) for event in reconciliation.events]

@@ -1,9 +1,10 @@
-"""JSON endpoints."""
+"""API v1: the service's health, and the OpenAPI description of the whole API."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, jsonify
-from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from app.api import bp
@@ -21,26 +22,20 @@ def health() -> Response:
     )
 
 
-@bp.get("/me")
-@login_required
-def me() -> Response:
-    """The member the request is authenticated as."""
-    return jsonify(
-        id=current_user.id,
-        email=current_user.email,
-        display_name=current_user.display_name,
-        role=current_user.role.value,
-        organisation={
-            "id": current_user.organisation.id,
-            "name": current_user.organisation.name,
-            "sector": current_user.organisation.sector.value,
-        },
-    )
-
-
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI description of this API."""
     from app.api.openapi import openapi_document
 
     return jsonify(openapi_document())
+
+
+MAIN_PATHS: dict[str, Any] = {
+    "/health": {
+        "get": {
+            "summary": "Liveness, counts and the embedding model",
+            "security": [],
+            "responses": {"200": {"description": "The service is up"}},
+        }
+    },
+}

@@ -1,85 +1,33 @@
-"""The engine's runtime in the web app: the shared embedder and the question index.
+"""The question index: visible questions' embeddings in memory, synced from the database.
 
-The index holds the embeddings of every visible question in memory. Each process keeps its own
-copy and brings it up to date from the database at most every ``SYNC_INTERVAL`` seconds, so a
-question posted through one gunicorn worker is found by another within seconds.
+Each process keeps its own copy and brings it up to date from the database at most every
+``SYNC_INTERVAL`` seconds, so a question posted through one gunicorn worker is found by another
+within seconds.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 from flask import Flask, current_app
-from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
+from app.bank.embeddings import blob_to_vector, embedder
 from app.db import get_engine
-from app.insight.embed import Embedder, get_embedder, warm_up_in_background
+from app.insight.embed import warm_up_in_background
 from app.insight.index import SimilarityIndex
-from app.insight.match import dataset_text
-from models import Dataset, Question
+from models import Question
 
 SYNC_INTERVAL = 2.0
 # Rows committed late by a slow transaction can carry an older timestamp than the newest row
 # already seen; re-reading this much of the recent past catches them.
 SYNC_OVERLAP = timedelta(seconds=30)
-
-
-def vector_to_blob(vector: np.ndarray) -> bytes:
-    """Store a vector as little-endian float32 bytes."""
-    return np.asarray(vector, dtype="<f4").tobytes()
-
-
-def blob_to_vector(blob: bytes) -> np.ndarray:
-    """Read a vector stored by ``vector_to_blob``."""
-    return np.frombuffer(blob, dtype="<f4")
-
-
-def embedder(app: Flask | None = None) -> Embedder:
-    """The process's embedder for the configured model (loaded on first encode)."""
-    config = (app or current_app).config
-    return get_embedder(config["EMBEDDING_MODEL"], cache_dir=config["MODEL_CACHE_DIR"])
-
-
-def embed_texts(texts: Sequence[str], app: Flask | None = None) -> np.ndarray:
-    """Normalised embeddings of texts with the configured model."""
-    return embedder(app).encode(list(texts))
-
-
-def question_text(question: Question) -> str:
-    """What is embedded for a question: the question itself (the action is context, not topic)."""
-    return question.text
-
-
-def embed_questions(questions: Iterable[Question], app: Flask | None = None) -> None:
-    """Compute and set the embedding of each question (the caller commits)."""
-    questions = list(questions)
-    if not questions:
-        return
-    model = embedder(app)
-    vectors = model.encode([question_text(q) for q in questions])
-    for question, vector in zip(questions, vectors, strict=True):
-        question.embedding = vector_to_blob(vector)
-        question.embedding_model = model.name
-
-
-def embed_datasets(datasets: Iterable[Dataset], app: Flask | None = None) -> None:
-    """Compute and set the embedding of each dataset description (the caller commits)."""
-    datasets = list(datasets)
-    if not datasets:
-        return
-    model = embedder(app)
-    vectors = model.encode(
-        [dataset_text(d.title, d.description, d.keywords or []) for d in datasets]
-    )
-    for dataset, vector in zip(datasets, vectors, strict=True):
-        dataset.embedding = vector_to_blob(vector)
-        dataset.embedding_model = model.name
 
 
 @dataclass(frozen=True)
@@ -129,12 +77,17 @@ class QuestionIndexStore:
                     self._apply_changes(session)
             self._last_sync = time.monotonic()
 
-    def note(self, question: Question) -> None:
-        """Reflect one question just written by this process, without waiting for a sync."""
+    def note(self, question: Question, vector: np.ndarray | None = None) -> None:
+        """Reflect one question just written by this process, without waiting for a sync.
+
+        ``vector`` saves decoding the stored embedding again when the caller has it at hand.
+        """
         if question.hidden or question.embedding is None:
             self._index.remove([question.id])
         elif question.embedding_model == self._model_name:
-            self._index.add([question.id], blob_to_vector(question.embedding)[None, :])
+            if vector is None:
+                vector = blob_to_vector(question.embedding)
+            self._index.add([question.id], vector[None, :])
 
     def _indexable(self) -> tuple[ColumnElement[bool], ...]:
         return (
@@ -216,41 +169,3 @@ def start_warm_up(app: Flask) -> None:
     threading.Thread(
         target=lambda: question_index(app).sync(force=True), name="index-warm-up", daemon=True
     ).start()
-
-
-def embed_pending(
-    session: Session,
-    app: Flask | None = None,
-    batch_size: int = 256,
-    progress: Callable[[int], None] | None = None,
-) -> int:
-    """Embed every question and dataset whose embedding is missing or from another model.
-
-    Commits after each batch so a long run can be resumed; ``progress`` gets the rows done.
-    Returns how many rows were embedded.
-    """
-    model_name = embedder(app).name
-    done = 0
-    for model, embed in ((Question, embed_questions), (Dataset, embed_datasets)):
-        stale = or_(model.embedding.is_(None), model.embedding_model != model_name)
-        while batch := list(session.scalars(select(model).where(stale).limit(batch_size))):
-            embed(batch, app)
-            session.commit()
-            done += len(batch)
-            if progress is not None:
-                progress(len(batch))
-    return done
-
-
-def count_pending(session: Session, app: Flask | None = None) -> int:
-    """How many questions and datasets need (re-)embedding with the configured model."""
-    model_name = (app or current_app).config["EMBEDDING_MODEL"]
-    return sum(
-        session.scalar(
-            select(func.count())
-            .select_from(model)
-            .where(or_(model.embedding.is_(None), model.embedding_model != model_name))
-        )
-        or 0
-        for model in (Question, Dataset)
-    )

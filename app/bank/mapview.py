@@ -15,8 +15,8 @@ from flask import Flask, current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, load_only
 
+from app.core.policy import readable_by
 from app.insight.layout import MAX_POINTS, UNGROUPED, layout_map, stratified_sample
-from app.questions.access import readable_by
 from models import Cluster, ClusteringRun, ClusterState, CurationLog, Question, User
 
 WIDTH, HEIGHT = 1000, 640

@@ -1,0 +1,18 @@
+"""The admin's forms."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField, SubmitField
+
+from app.core.forms import select_choices
+from models import Role
+
+ROLE_CHOICES = select_choices((role.value, role.label) for role in Role)
+
+
+class RoleForm(FlaskForm):
+    """An admin's change of one member's role."""
+
+    role = SelectField("Role", choices=ROLE_CHOICES)
+    submit = SubmitField("Change role")

@@ -1,0 +1,1 @@
+"""The spine every feature stands on: errors, policy, paging and web helpers."""

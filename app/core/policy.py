@@ -1,0 +1,100 @@
+"""Who may read, curate, moderate and administer what: the only place these rules live.
+
+Services call the ``require_*`` checks (which raise the core errors) and filter queries with
+``readable_by``; templates ask the ``can_*`` questions to decide what to offer.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, false, or_, true
+
+from app.core.errors import Forbidden, NotFound
+from models import Question, User, Visibility
+
+
+def signed_in(viewer: User | None) -> bool:
+    """Whether the viewer is a signed-in, active member."""
+    return viewer is not None and viewer.is_authenticated and viewer.active
+
+
+def can_curate(viewer: User | None) -> bool:
+    """Facilitators and admins curate groups, move questions along and moderate."""
+    return signed_in(viewer) and viewer is not None and viewer.is_facilitator
+
+
+def can_administer(viewer: User | None) -> bool:
+    """Admins manage members and roles and re-cluster the bank."""
+    return signed_in(viewer) and viewer is not None and viewer.is_admin
+
+
+def readable_by(viewer: User | None, include_hidden: bool = False) -> ColumnElement[bool]:
+    """A filter for the questions a viewer may read.
+
+    Anyone reads public questions; signed-in members also read members-only ones; a private
+    question is read only by its asker's organisation. Hidden questions are left out unless
+    ``include_hidden`` (moderators reviewing them).
+    """
+    allowed = [Question.visibility == Visibility.PUBLIC]
+    if viewer is not None and signed_in(viewer):
+        allowed.append(Question.visibility == Visibility.MEMBERS)
+        allowed.append(
+            and_(
+                Question.visibility == Visibility.PRIVATE,
+                Question.organisation_id == viewer.organisation_id,
+            )
+        )
+    shown = true() if include_hidden else Question.hidden.is_(False)
+    return and_(shown, or_(*allowed)) if allowed else false()
+
+
+def can_read(viewer: User | None, question: Question) -> bool:
+    """Whether a viewer may read this question (moderators also read hidden ones)."""
+    if question.hidden and not can_curate(viewer):
+        return False
+    if question.visibility is Visibility.PUBLIC:
+        return True
+    if viewer is None or not signed_in(viewer):
+        return False
+    if question.visibility is Visibility.MEMBERS:
+        return True
+    return viewer.organisation_id == question.organisation_id
+
+
+def require_member(actor: User | None) -> User:
+    """The actor, if a signed-in active member.
+
+    :raise Forbidden: a visitor or a deactivated account.
+    """
+    if actor is None or not signed_in(actor):
+        raise Forbidden("Log in with an active account to do this.")
+    return actor
+
+
+def require_curator(actor: User | None) -> User:
+    """The actor, if a facilitator or admin.
+
+    :raise Forbidden: anyone else.
+    """
+    if actor is None or not can_curate(actor):
+        raise Forbidden("Only facilitators and admins can do this.")
+    return actor
+
+
+def require_admin(actor: User | None) -> User:
+    """The actor, if an admin.
+
+    :raise Forbidden: anyone else.
+    """
+    if actor is None or not can_administer(actor):
+        raise Forbidden("Only admins can do this.")
+    return actor
+
+
+def require_readable(viewer: User | None, question: Question | None) -> Question:
+    """The question, if it exists and the viewer may read it.
+
+    :raise NotFound: missing or unreadable (the same answer, so ids cannot be probed).
+    """
+    if question is None or not can_read(viewer, question):
+        raise NotFound("There is no question with this id that you can read.")
+    return question

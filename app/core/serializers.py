@@ -1,0 +1,240 @@
+"""One JSON shape per resource, with its JSON Schema beside it.
+
+Every API route serialises through these (a question looks the same in the question list, in a
+group and in similar-question results), and the OpenAPI description reuses the schemas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import url_for
+
+from models import (
+    AccessLevel,
+    Cluster,
+    ClusterState,
+    Dataset,
+    Pledge,
+    PledgeStatus,
+    Question,
+    QuestionStatus,
+    Sector,
+    Visibility,
+)
+
+JsonSchema = dict[str, Any]
+
+COUNTS_SCHEMA: JsonSchema = {"type": "object", "additionalProperties": {"type": "integer"}}
+
+
+def question_json(question: Question, by_sector: Mapping[Sector, int]) -> dict[str, Any]:
+    """A question: never the asker's email, the organisation only if the asker allowed it."""
+    cluster = question.cluster
+    return {
+        "id": question.id,
+        "text": question.text,
+        "action": question.action,
+        "action_type": question.action_type_slug,
+        "themes": [theme.slug for theme in question.themes],
+        "geography": question.geography,
+        "population_groups": list(question.population_groups or []),
+        "status": question.status.value,
+        "visibility": question.visibility.value,
+        "organisation": question.organisation.name if question.show_organisation else None,
+        "sector": question.organisation.sector.value,
+        "group": {"id": cluster.id, "title": cluster.display_title} if cluster else None,
+        "support_count": question.support_count,
+        "supporters_by_sector": {sector.value: count for sector, count in by_sector.items()},
+        "created_at": question.created_at.isoformat(),
+        "url": url_for("questions.show", question_id=question.id, _external=True),
+    }
+
+
+QUESTION_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "text": {"type": "string"},
+        "action": {"type": "string", "description": "What an answer would let the asker do."},
+        "action_type": {"type": "string"},
+        "themes": {"type": "array", "items": {"type": "string"}},
+        "geography": {"type": "string"},
+        "population_groups": {"type": "array", "items": {"type": "string"}},
+        "status": {"type": "string", "enum": [status.value for status in QuestionStatus]},
+        "visibility": {"type": "string", "enum": [v.value for v in Visibility]},
+        "organisation": {
+            "type": ["string", "null"],
+            "description": "The asking organisation, or null when it asked to be withheld.",
+        },
+        "sector": {"type": "string", "enum": [sector.value for sector in Sector]},
+        "group": {
+            "type": ["object", "null"],
+            "properties": {"id": {"type": "integer"}, "title": {"type": "string"}},
+        },
+        "support_count": {"type": "integer"},
+        "supporters_by_sector": COUNTS_SCHEMA,
+        "created_at": {"type": "string", "format": "date-time"},
+        "url": {"type": "string", "format": "uri"},
+    },
+    "required": ["id", "text", "action", "action_type", "themes", "status", "support_count"],
+}
+
+
+def cluster_json(cluster: Cluster) -> dict[str, Any]:
+    """A question group and its stored figures."""
+    return {
+        "id": cluster.id,
+        "title": cluster.title,
+        "display_title": cluster.display_title,
+        "auto_label": cluster.auto_label,
+        "keywords": list(cluster.keywords or []),
+        "state": cluster.state.value,
+        "locked": cluster.locked,
+        "size": cluster.size,
+        "support_count": cluster.support_count,
+        "organisation_count": cluster.organisation_count,
+        "sector_counts": dict(cluster.sector_counts or {}),
+        "action_type_counts": dict(cluster.action_type_counts or {}),
+        "matched_dataset_count": cluster.matched_dataset_count,
+        "pledge_count": cluster.pledge_count,
+        "url": url_for("clusters.show", cluster_id=cluster.id),
+    }
+
+
+CLUSTER_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": ["string", "null"], "description": "The facilitator's title, if any"},
+        "display_title": {"type": "string"},
+        "auto_label": {"type": "string", "description": "Keywords chosen automatically"},
+        "keywords": {"type": "array", "items": {"type": "string"}},
+        "state": {"type": "string", "enum": [state.value for state in ClusterState]},
+        "locked": {"type": "boolean"},
+        "size": {"type": "integer", "description": "Visible questions in the group"},
+        "support_count": {"type": "integer"},
+        "organisation_count": {"type": "integer"},
+        "sector_counts": COUNTS_SCHEMA,
+        "action_type_counts": COUNTS_SCHEMA,
+        "matched_dataset_count": {
+            "type": "integer",
+            "description": "Datasets scoring at least the matcher's minimum for the group",
+        },
+        "pledge_count": {"type": "integer"},
+        "url": {"type": "string", "description": "The group's web page"},
+    },
+}
+
+
+def dataset_json(dataset: Dataset) -> dict[str, Any]:
+    """A dataset as lists show it: what it is, who holds it and how it can be had."""
+    return {
+        "id": dataset.id,
+        "title": dataset.title,
+        "holder": dataset.holder.name,
+        "access_level": dataset.access_level.value,
+    }
+
+
+DATASET_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "holder": {"type": "string", "description": "The member organisation that holds it"},
+        "access_level": {"type": "string", "enum": [level.value for level in AccessLevel]},
+    },
+}
+
+
+def pledge_json(pledge: Pledge, question: Question | None) -> dict[str, Any]:
+    """A pledge of a dataset, naming its question only when the viewer may read it."""
+    return {
+        "id": pledge.id,
+        "dataset": dataset_json(pledge.dataset),
+        "status": pledge.status.value,
+        "conditions": pledge.conditions,
+        "question_id": question.id if question else None,
+        "on_group": pledge.cluster_id is not None,
+    }
+
+
+PLEDGE_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "dataset": DATASET_SCHEMA,
+        "status": {"type": "string", "enum": [status.value for status in PledgeStatus]},
+        "conditions": {"type": "string"},
+        "question_id": {"type": ["integer", "null"]},
+        "on_group": {"type": "boolean"},
+    },
+}
+
+
+def match_json(dataset: Dataset, score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
+    """A dataset the matcher proposes, with its score and the reasons."""
+    return {"dataset": dataset_json(dataset), "score": round(score, 4), "reasons": list(reasons)}
+
+
+MATCH_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "dataset": DATASET_SCHEMA,
+        "score": {"type": "number", "minimum": 0, "maximum": 1},
+        "reasons": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def paged_schema(items: JsonSchema, **extra: JsonSchema) -> JsonSchema:
+    """The schema of one page of items (``Page.as_dict``), with any extra properties."""
+    return {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": items},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "total": {"type": "integer"},
+            "total_capped": {"type": "boolean"},
+            "pages": {"type": ["integer", "null"]},
+            **extra,
+        },
+    }
+
+
+ERROR_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "status": {"type": "integer"},
+                "title": {"type": "string"},
+                "message": {"type": "string"},
+                "request_id": {"type": "string"},
+                "fields": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "required": ["status", "title", "message"],
+        }
+    },
+}
+ERROR_RESPONSE: JsonSchema = {"$ref": "#/components/responses/Error"}
+PAGING_PARAMETERS: list[JsonSchema] = [
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    {
+        "name": "per_page",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+    },
+]
+
+
+def json_response(schema: JsonSchema, description: str) -> JsonSchema:
+    """An OpenAPI response with a JSON body of this schema."""
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
