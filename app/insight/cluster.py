@@ -60,7 +60,8 @@ _FINEST_MEAN_GROUP = 5
 _igraph_rng_lock = threading.Lock()
 
 
-class QuestionClusterer(ClusterMixin, BaseEstimator):
+# scikit-learn ships no type hints, so its base classes are Any to mypy.
+class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
     """Leiden on a cosine kNN graph, resolution chosen by silhouette; no number of groups given.
 
     The resolution is searched over a grid (see `_search_resolution`): doubled past its top
@@ -612,11 +613,11 @@ def reconcile(
 
     result.label_to_cluster = dict(sorted(cluster_of.items()))
     for label in sorted(members):
-        cid = cluster_of.get(label)
-        if cid is None:
+        continued = cluster_of.get(label)
+        if continued is None:
             result.new_groups[label] = set(members[label])
         for q in members[label]:
-            result.assignment[q] = cid
+            result.assignment[q] = continued
 
     def old_size(cid: int) -> int:
         return len(prev[cid])

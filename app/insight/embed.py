@@ -250,14 +250,17 @@ class Embedder:
         if self._loaded:
             return
         with self._lock:
-            if self._loaded:
-                return
-            verify_weights(self.weights_path, self.expected_sha256)
-            if self.backend == "onnx":
-                self._load_onnx()
-            else:
-                self._load_torch()
-            self._loaded = True
+            self._load_locked()
+
+    def _load_locked(self) -> None:
+        if self._loaded:  # another thread loaded it while this one waited for the lock
+            return
+        verify_weights(self.weights_path, self.expected_sha256)
+        if self.backend == "onnx":
+            self._load_onnx()
+        else:
+            self._load_torch()
+        self._loaded = True
 
     def _load_onnx(self) -> None:
         import onnxruntime as ort
@@ -348,11 +351,12 @@ class Embedder:
 
 def _mean_pool_normalise(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     weights = mask.astype(np.float32)[:, :, None]
-    summed = (hidden * weights).sum(axis=1)
+    summed: np.ndarray = (hidden * weights).sum(axis=1)
     counts = np.clip(weights.sum(axis=1), 1e-9, None)
     pooled = summed / counts
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-    return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32, copy=False)
+    norms: np.ndarray = np.linalg.norm(pooled, axis=1, keepdims=True)
+    normalised: np.ndarray = pooled / np.clip(norms, 1e-12, None)
+    return normalised.astype(np.float32, copy=False)
 
 
 _shared: dict[tuple[str, str], Embedder] = {}

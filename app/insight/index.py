@@ -67,10 +67,11 @@ class _ReadWriteLock:
 
 
 def _normalise_rows(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms: np.ndarray = np.linalg.norm(vectors, axis=1, keepdims=True)
     if np.any(norms == 0):
         raise ValueError("cannot index a zero vector: it has no direction")
-    return (vectors / norms).astype(np.float32, copy=False)
+    normalised: np.ndarray = vectors / norms
+    return normalised.astype(np.float32, copy=False)
 
 
 class SimilarityIndex:
@@ -110,7 +111,8 @@ class SimilarityIndex:
     def ids(self) -> list[int]:
         """Return the ids in the index, in no particular order."""
         with self._lock.read():
-            return self._ids[: self._size].tolist()
+            ids: list[int] = self._ids[: self._size].tolist()
+            return ids
 
     def clear(self) -> None:
         """Remove every vector, keeping the allocated capacity."""

@@ -13,41 +13,13 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
-# Words that shape a question rather than say what it is about. scikit-learn's English list
-# already has how, many, much, what, which, why, whether, can, could, would, should, often.
-DOMAIN_STOP_WORDS = frozenset(
-    {
-        "affect",
-        "affected",
-        "affects",
-        "common",
-        "did",
-        "does",
-        "doing",
-        "don",
-        "extent",
-        "happen",
-        "happens",
-        "know",
-        "like",
-        "likely",
-        "people",
-        "percentage",
-        "proportion",
-        "question",
-        "questions",
-        "really",
-        "share",
-        "tell",
-        "think",
-        "want",
-        "way",
-        "ways",
-    }
-)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
+from app.insight.stopwords import label_stop_words
+
+# scikit-learn's English stop words, the common words and the words that shape a question
+# rather than say what it is about ("proportion", "people"): see data/stopwords.txt.
+STOP_WORDS = label_stop_words()
 
 # Words of two or more characters that start with a letter, hyphenated words kept whole
 # ("self-disconnect"): no bare numbers, no "s" of "'s".

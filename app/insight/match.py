@@ -27,6 +27,20 @@ from functools import lru_cache
 
 import numpy as np
 
+# The places moved to app.insight.places; they are re-exported here for modules that still
+# import them from match.
+from app.insight.places import ENGLISH_REGIONS as ENGLISH_REGIONS
+from app.insight.places import MULTI_NATION_AREAS as MULTI_NATION_AREAS
+from app.insight.places import NATION_OF as NATION_OF
+from app.insight.places import NATIONS as NATIONS
+from app.insight.places import PARTIAL_PLACE as PARTIAL_PLACE
+from app.insight.places import REGION_OF as REGION_OF
+from app.insight.places import UK_WIDE as UK_WIDE
+from app.insight.places import areas_covering as areas_covering
+from app.insight.places import canonical_place as canonical_place
+from app.insight.places import place_coverage as place_coverage
+from app.insight.stopwords import COMMON_WORDS
+
 # Raw MiniLM cosines between a group centroid and a dataset description on the bench set: pairs
 # that do not match have a median of 0.23 (90% below 0.38), truly matching ones a median of 0.52
 # (90% above 0.36). The floor is the first median, the ceiling the 90th percentile of matching
@@ -34,239 +48,12 @@ import numpy as np
 SEMANTIC_FLOOR = 0.23
 SEMANTIC_CEILING = 0.67
 
-# Credit for a dataset that covers only part of the group's area (a Bradford dataset for an
-# England-wide group): it can answer the questions for that part only.
-PARTIAL_PLACE = 0.5
-
-UK_WIDE = "UK-wide"
-NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
-ENGLISH_REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-)
-# Areas spanning several nations that datasets are often published for.
-MULTI_NATION_AREAS: dict[str, frozenset[str]] = {
-    "Great Britain": frozenset({"England", "Scotland", "Wales"}),
-    "England and Wales": frozenset({"England", "Wales"}),
-}
-
-# English local authority -> region (a selection; unknown places match only exactly).
-REGION_OF: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "Newcastle upon Tyne",
-            "Gateshead",
-            "North Tyneside",
-            "South Tyneside",
-            "Sunderland",
-            "County Durham",
-            "Northumberland",
-            "Middlesbrough",
-            "Hartlepool",
-            "Stockton-on-Tees",
-            "Redcar and Cleveland",
-        ),
-        "North East",
-    ),
-    **dict.fromkeys(
-        (
-            "Manchester",
-            "Salford",
-            "Oldham",
-            "Bolton",
-            "Liverpool",
-            "Knowsley",
-            "Blackpool",
-            "Blackburn with Darwen",
-            "Lancashire",
-            "Cumberland",
-            "Westmorland and Furness",
-        ),
-        "North West",
-    ),
-    **dict.fromkeys(
-        (
-            "Leeds",
-            "Bradford",
-            "Sheffield",
-            "Kingston upon Hull",
-            "Doncaster",
-            "Barnsley",
-            "Rotherham",
-            "Kirklees",
-            "Wakefield",
-            "North Yorkshire",
-        ),
-        "Yorkshire and the Humber",
-    ),
-    **dict.fromkeys(
-        ("Leicester", "Nottingham", "Derby", "Lincolnshire", "Northamptonshire"),
-        "East Midlands",
-    ),
-    **dict.fromkeys(
-        ("Birmingham", "Coventry", "Wolverhampton", "Sandwell", "Stoke-on-Trent", "Walsall"),
-        "West Midlands",
-    ),
-    **dict.fromkeys(
-        ("Norfolk", "Suffolk", "Essex", "Peterborough", "Luton", "Cambridgeshire"),
-        "East of England",
-    ),
-    **dict.fromkeys(
-        (
-            "Tower Hamlets",
-            "Newham",
-            "Hackney",
-            "Lambeth",
-            "Southwark",
-            "Brent",
-            "Haringey",
-            "Camden",
-            "Barking and Dagenham",
-            "Croydon",
-        ),
-        "London",
-    ),
-    **dict.fromkeys(
-        ("Kent", "Brighton and Hove", "Southampton", "Portsmouth", "Oxfordshire", "Medway"),
-        "South East",
-    ),
-    **dict.fromkeys(
-        ("Cornwall", "Bristol", "Plymouth", "Devon", "Somerset", "Torbay"),
-        "South West",
-    ),
-}
-
-# Region or non-English local authority -> nation.
-NATION_OF: dict[str, str] = {
-    **dict.fromkeys(ENGLISH_REGIONS, "England"),
-    **dict.fromkeys(
-        (
-            "Glasgow City",
-            "City of Edinburgh",
-            "Dundee City",
-            "Aberdeen City",
-            "Highland",
-            "Fife",
-            "North Lanarkshire",
-            "South Lanarkshire",
-            "Inverclyde",
-            "Na h-Eileanan Siar",
-        ),
-        "Scotland",
-    ),
-    **dict.fromkeys(
-        (
-            "Cardiff",
-            "Swansea",
-            "Newport",
-            "Rhondda Cynon Taf",
-            "Merthyr Tydfil",
-            "Blaenau Gwent",
-            "Wrexham",
-            "Gwynedd",
-        ),
-        "Wales",
-    ),
-    **dict.fromkeys(
-        (
-            "Belfast",
-            "Derry City and Strabane",
-            "Armagh City, Banbridge and Craigavon",
-            "Newry, Mourne and Down",
-        ),
-        "Northern Ireland",
-    ),
-}
-
-_PLACE_ALIASES: dict[str, str] = {
-    "uk": UK_WIDE,
-    "uk wide": UK_WIDE,
-    "united kingdom": UK_WIDE,
-    "gb": "Great Britain",
-    "newcastle": "Newcastle upon Tyne",
-    "glasgow": "Glasgow City",
-    "edinburgh": "City of Edinburgh",
-    "dundee": "Dundee City",
-    "aberdeen": "Aberdeen City",
-    "hull": "Kingston upon Hull",
-    "city of bristol": "Bristol",
-    "durham": "County Durham",
-    "derry": "Derry City and Strabane",
-    "derry and strabane": "Derry City and Strabane",
-    "londonderry": "Derry City and Strabane",
-    "east of england": "East of England",
-    "eastern": "East of England",
-    "yorkshire": "Yorkshire and the Humber",
-    "yorkshire and humber": "Yorkshire and the Humber",
-}
-
 THEME_LABELS: dict[str, str] = {
     "income-benefits": "income and benefits",
     "digital-exclusion": "digital exclusion",
 }
 
-# Words too common in questions and titles to count as shared keywords.
-_STOPWORD_TEXT = """
-a an and are as at be by do does for from get has have how in into is it many more most of on or
-our than that the their them they this to was what when where which who why will with
-"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _TOKEN = re.compile(r"[a-z0-9]+")
-
-
-def _place_key(name: str) -> str:
-    return " ".join(name.lower().replace("-", " ").split())
-
-
-_CANONICAL: dict[str, str] = {
-    _place_key(name): name
-    for name in (
-        UK_WIDE,
-        *NATIONS,
-        *MULTI_NATION_AREAS,
-        *ENGLISH_REGIONS,
-        *REGION_OF,
-        *NATION_OF,
-    )
-} | _PLACE_ALIASES
-
-
-def canonical_place(name: str) -> str:
-    """Return the canonical spelling of a place name, or the name itself if it is unknown."""
-    return _CANONICAL.get(_place_key(name), name.strip())
-
-
-@lru_cache(maxsize=4096)
-def areas_covering(place: str) -> frozenset[str]:
-    """Return the canonical areas whose data covers `place`, including the place itself."""
-    place = canonical_place(place)
-    areas = {place, UK_WIDE}
-    region = REGION_OF.get(place)
-    if region:
-        areas.add(region)
-    nation = NATION_OF.get(region or place) or (place if place in NATIONS else None)
-    if nation:
-        areas.add(nation)
-        areas.update(area for area, nations in MULTI_NATION_AREAS.items() if nation in nations)
-    return frozenset(areas)
-
-
-@lru_cache(maxsize=16384)
-def place_coverage(group_place: str, dataset_place: str) -> float:
-    """Return 1 if the dataset's area covers the group's place, PARTIAL_PLACE for part, else 0."""
-    group_place, dataset_place = canonical_place(group_place), canonical_place(dataset_place)
-    if dataset_place in areas_covering(group_place):
-        return 1.0
-    if group_place in areas_covering(dataset_place):
-        return PARTIAL_PLACE
-    return 0.0
 
 
 def theme_label(slug: str) -> str:
@@ -285,7 +72,7 @@ def _singular(token: str) -> str:
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(
-        _singular(token) for token in _TOKEN.findall(text.lower()) if token not in _STOPWORDS
+        _singular(token) for token in _TOKEN.findall(text.lower()) if token not in COMMON_WORDS
     )
 
 
@@ -299,7 +86,7 @@ def centroid(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.ndim != 2 or len(vectors) == 0:
         raise ValueError("centroid() needs a non-empty (n, d) array")
-    mean = vectors.mean(axis=0)
+    mean: np.ndarray = vectors.mean(axis=0)
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm > 0 else mean
 
@@ -456,7 +243,8 @@ def combine(components: np.ndarray, weights: MatchWeights = DEFAULT_WEIGHTS) -> 
     w = np.where(present, weights.as_array(), 0.0)
     total = w.sum(axis=1)
     weighted = (np.where(present, filled, 0.0) * w).sum(axis=1)
-    return np.divide(weighted, total, out=np.zeros_like(weighted), where=total > 0)
+    scores: np.ndarray = np.divide(weighted, total, out=np.zeros_like(weighted), where=total > 0)
+    return scores
 
 
 def _join(items: Sequence[str]) -> str:

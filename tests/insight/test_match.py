@@ -236,6 +236,7 @@ def test_place_names_are_canonicalised():
     assert canonical_place("Somewhere Else") == "Somewhere Else"
     assert areas_covering("Leeds") == {
         "Leeds",
+        "West Yorkshire",
         "Yorkshire and the Humber",
         "England",
         "England and Wales",
