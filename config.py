@@ -28,7 +28,8 @@ class Config:
         )
         self.EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
         self.MODEL_CACHE_DIR = Path(os.environ.get("MODEL_CACHE_DIR", INSTANCE_DIR / "models"))
-        # Load the model in a background thread at start-up (set by wsgi.py when served).
+        # Load the model and the question index in the background at start-up (`make run` sets
+        # it for served processes; command-line tasks leave it off).
         self.EMBEDDING_WARMUP = _flag("EMBEDDING_WARMUP", False)
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)

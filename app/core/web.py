@@ -56,9 +56,9 @@ def member() -> User:
 
 def safe_next(target: str | None, fallback: str | None = None) -> str:
     """A same-site relative path to go to next, or the fallback (the home page by default)."""
-    if target and target.startswith("/") and "//" not in target and "\\" not in target:
-        if not urlsplit(target).netloc:
-            return target
+    local = target and target.startswith("/") and "//" not in target and "\\" not in target
+    if target and local and not urlsplit(target).netloc:
+        return target
     return url_for("main.index") if fallback is None else fallback
 
 

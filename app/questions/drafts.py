@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
-from app.insight.match import canonical_place
+from app.insight.places import canonical_place
 from app.questions.rules import (
     ACTION_MAX,
     ACTION_MIN,

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, exists, false, func
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
-from app.insight.match import canonical_place
+from app.insight.places import canonical_place
 from app.questions.rules import GEOGRAPHY_MAX, SEARCH_MAX
 from models import (
     ActionType,

@@ -25,7 +25,7 @@ from wtforms import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.core.forms import select_choices
-from app.insight.match import ENGLISH_REGIONS, NATION_OF, NATIONS, REGION_OF, UK_WIDE
+from app.insight.places import UK_WIDE, place_suggestions
 from app.questions.filters import NEWEST, NO_GROUP, SORTS, SUPPORTED
 from app.questions.rules import (
     ACTION_MAX,
@@ -38,13 +38,8 @@ from app.questions.rules import (
 from app.questions.search import GroupChoice
 from models import SECTOR_LABELS, ActionType, QuestionStatus, Theme, Visibility
 
-# Offered as the member types a place; any other place can still be typed.
-PLACE_SUGGESTIONS: tuple[str, ...] = (
-    UK_WIDE,
-    *NATIONS,
-    *ENGLISH_REGIONS,
-    *sorted({*REGION_OF, *(place for place in NATION_OF if place not in ENGLISH_REGIONS)}),
-)
+# Offered as the member types a place (every UK local authority); any other can be typed.
+PLACE_SUGGESTIONS: tuple[str, ...] = place_suggestions()
 
 VISIBILITY_LABELS = {
     Visibility.PUBLIC: "Everyone (public, and in open data exports)",

@@ -17,6 +17,7 @@ from app.bank.index import question_index
 from app.bank.support import sector_counts
 from app.core.paging import Page, PageRequest
 from app.core.policy import readable_by
+from app.insight.stopwords import COMMON_WORDS
 from app.questions.filters import (
     NEWEST,
     RELEVANCE,
@@ -55,12 +56,6 @@ COUNT_LIMIT = 1000
 GROUP_CHOICES = 60
 
 _WORD = re.compile(r"\w+")
-# Words too common in questions to narrow a literal search.
-_COMMON_WORD_TEXT = """
-a an and are as at be by can do does for from has have how in is it many more most of on or our
-the their there they this to was we what when where which who why will with
-"""
-_COMMON_WORDS = frozenset(_COMMON_WORD_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,7 @@ class QuestionPage(Page[QuestionRow]):
 
 
 def _search_terms(query: str) -> list[str]:
-    words = [word for word in _WORD.findall(query.lower()) if word not in _COMMON_WORDS]
+    words = [word for word in _WORD.findall(query.lower()) if word not in COMMON_WORDS]
     return [word for word in words if len(word) > 2] or [query.strip().lower()]
 
 
