@@ -575,122 +575,136 @@ def reconcile(
       the largest piece keeps the id, the others get new ids;
     - dissolved: an unmatched old group that is not merged; new: a label from no old group.
     """
-    locked_ids = {int(c) for c in locked}
-    prev = {int(c): {int(q) for q in qs} for c, qs in previous.items()}
-    locked_of = {q: cid for cid in sorted(locked_ids & prev.keys()) for q in prev[cid]}
-    old_of = {q: cid for cid, qs in prev.items() if cid not in locked_ids for q in qs}
+    return _Reconciler(previous, new_labels, locked, min_overlap, min_share).run()
 
-    result = Reconciliation()
-    members: dict[int, set[int]] = defaultdict(set)
-    for q, label in new_labels.items():
-        if int(q) in locked_of:
-            result.assignment[int(q)] = locked_of[int(q)]
-        else:
-            members[int(label)].add(int(q))
 
-    # spread[cid][label] = how many of old group cid's questions now carry label
-    spread: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for label, qs in members.items():
-        for q in qs:
-            if q in old_of:
-                spread[old_of[q]][label] += 1
-    present = {cid: sum(by_label.values()) for cid, by_label in spread.items()}
+class _Reconciler:
+    """The steps of ``reconcile``, sharing what each one works out."""
 
-    pairs = sorted(
-        (
-            (count, count / min(present[cid], len(members[label])), cid, label)
-            for cid, by_label in spread.items()
-            for label, count in by_label.items()
-        ),
-        key=lambda t: (-t[0], -t[1], t[2], t[3]),
-    )
-    cluster_of: dict[int, int] = {}  # label -> continued cid
-    label_of: dict[int, int] = {}  # cid -> its continuing label
-    for _count, coefficient, cid, label in pairs:
-        if coefficient >= min_overlap and cid not in label_of and label not in cluster_of:
-            cluster_of[label] = cid
-            label_of[cid] = label
+    def __init__(
+        self,
+        previous: Mapping[int, set[int]],
+        new_labels: Mapping[int, int],
+        locked: Collection[int],
+        min_overlap: float,
+        min_share: float,
+    ) -> None:
+        self.min_overlap, self.min_share = min_overlap, min_share
+        self.locked_ids = {int(c) for c in locked}
+        self.prev = {int(c): {int(q) for q in qs} for c, qs in previous.items()}
+        self.result = Reconciliation()
+        self.events: list[ClusterEvent] = []
+        locked_of = {q: c for c in sorted(self.locked_ids & self.prev.keys()) for q in self.prev[c]}
+        old_of = {q: c for c, qs in self.prev.items() if c not in self.locked_ids for q in qs}
+        self.members: dict[int, set[int]] = defaultdict(set)
+        for q, label in new_labels.items():
+            if int(q) in locked_of:
+                self.result.assignment[int(q)] = locked_of[int(q)]
+            else:
+                self.members[int(label)].add(int(q))
+        # spread[cid][label] = how many of old group cid's questions now carry label
+        self.spread: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        for label, qs in self.members.items():
+            for q in qs:
+                if q in old_of:
+                    self.spread[old_of[q]][label] += 1
+        self.present = {cid: sum(by_label.values()) for cid, by_label in self.spread.items()}
+        self.cluster_of: dict[int, int] = {}  # label -> continued cid
+        self.label_of: dict[int, int] = {}  # cid -> its continuing label
+        self.absorbed: dict[int, list[int]] = defaultdict(list)
 
-    result.label_to_cluster = dict(sorted(cluster_of.items()))
-    for label in sorted(members):
-        continued = cluster_of.get(label)
-        if continued is None:
-            result.new_groups[label] = set(members[label])
-        for q in members[label]:
-            result.assignment[q] = continued
+    def run(self) -> Reconciliation:
+        """Pair, assign, retire the unmatched, then describe what happened to each group."""
+        self._pair()
+        self._assign()
+        self._retire_unmatched()
+        split_pieces = self._describe_matched()
+        for label in sorted(self.result.new_groups):
+            if label not in split_pieces:
+                self.events.append(ClusterEvent("new", None, (), (label,), (), (self._new(label),)))
+        for cid in sorted(self.locked_ids):
+            sizes = (len(self.prev[cid]),) if cid in self.prev else ()
+            self.events.append(ClusterEvent("locked", cid, (cid,), (), sizes, ()))
+        self.result.events = self.events
+        return self.result
 
-    def old_size(cid: int) -> int:
-        return len(prev[cid])
+    def _old(self, cid: int) -> int:
+        return len(self.prev[cid])
 
-    def new_size(label: int) -> int:
-        return len(members[label])
+    def _new(self, label: int) -> int:
+        return len(self.members[label])
 
-    absorbed: dict[int, list[int]] = defaultdict(list)
-    events: list[ClusterEvent] = []
-    for cid in sorted(c for c in prev if c not in locked_ids and c not in label_of):
-        by_label = spread.get(cid, {})
-        if by_label:
-            label, count = min(by_label.items(), key=lambda t: (-t[1], t[0]))
-            target = cluster_of.get(label)
-            if target is not None and count >= min_overlap * present[cid]:
-                result.merged_into[cid] = target
-                absorbed[target].append(cid)
-                continue
-        labels = tuple(sorted(by_label))
-        events.append(
-            ClusterEvent(
-                "dissolved",
-                None,
-                (cid,),
-                labels,
-                (old_size(cid),),
-                tuple(new_size(label) for label in labels),
-            )
+    def _pair(self) -> None:
+        """Pair labels and old groups one to one, greedily by shared questions."""
+        pairs = sorted(
+            (
+                (count, count / min(self.present[cid], len(self.members[label])), cid, label)
+                for cid, by_label in self.spread.items()
+                for label, count in by_label.items()
+            ),
+            key=lambda t: (-t[0], -t[1], t[2], t[3]),
         )
+        for _count, coefficient, cid, label in pairs:
+            free = cid not in self.label_of and label not in self.cluster_of
+            if coefficient >= self.min_overlap and free:
+                self.cluster_of[label] = cid
+                self.label_of[cid] = label
 
-    split_pieces: set[int] = set()
-    for cid in sorted(label_of):
-        label = label_of[cid]
-        pieces = tuple(
-            sorted(
-                other
-                for other, count in spread[cid].items()
-                if other != label and count >= min_share * present[cid]
+    def _assign(self) -> None:
+        """Give each question its continued group, or mark its label as a new group."""
+        self.result.label_to_cluster = dict(sorted(self.cluster_of.items()))
+        for label in sorted(self.members):
+            continued = self.cluster_of.get(label)
+            if continued is None:
+                self.result.new_groups[label] = set(self.members[label])
+            for q in self.members[label]:
+                self.result.assignment[q] = continued
+
+    def _retire_unmatched(self) -> None:
+        """An unmatched old group is merged into the group most of it joined, or dissolved."""
+        unmatched = (c for c in self.prev if c not in self.locked_ids and c not in self.label_of)
+        for cid in sorted(unmatched):
+            by_label = self.spread.get(cid, {})
+            if by_label:
+                label, count = min(by_label.items(), key=lambda t: (-t[1], t[0]))
+                target = self.cluster_of.get(label)
+                if target is not None and count >= self.min_overlap * self.present[cid]:
+                    self.result.merged_into[cid] = target
+                    self.absorbed[target].append(cid)
+                    continue
+            labels = tuple(sorted(by_label))
+            sizes = tuple(self._new(label) for label in labels)
+            self.events.append(
+                ClusterEvent("dissolved", None, (cid,), labels, (self._old(cid),), sizes)
             )
-        )
-        if absorbed[cid]:
-            group = (cid, *absorbed[cid])
-            events.append(
-                ClusterEvent(
-                    "merged",
-                    cid,
-                    group,
-                    (label,),
-                    tuple(old_size(c) for c in group),
-                    (new_size(label),),
+
+    def _describe_matched(self) -> set[int]:
+        """Events for each matched group (merged into, split, or kept); the split-off labels."""
+        split_pieces: set[int] = set()
+        for cid in sorted(self.label_of):
+            label = self.label_of[cid]
+            share = self.min_share * self.present[cid]
+            pieces = tuple(
+                sorted(o for o, n in self.spread[cid].items() if o != label and n >= share)
+            )
+            if self.absorbed[cid]:
+                group = (cid, *self.absorbed[cid])
+                old_sizes = tuple(self._old(c) for c in group)
+                self.events.append(
+                    ClusterEvent("merged", cid, group, (label,), old_sizes, (self._new(label),))
                 )
-            )
-        if pieces:
-            split_pieces.update(p for p in pieces if p not in cluster_of)
-            events.append(
-                ClusterEvent(
-                    "split",
-                    cid,
-                    (cid,),
-                    (label, *pieces),
-                    (old_size(cid),),
-                    tuple(new_size(p) for p in (label, *pieces)),
+            if pieces:
+                split_pieces.update(p for p in pieces if p not in self.cluster_of)
+                new_sizes = tuple(self._new(p) for p in (label, *pieces))
+                self.events.append(
+                    ClusterEvent(
+                        "split", cid, (cid,), (label, *pieces), (self._old(cid),), new_sizes
+                    )
                 )
-            )
-        if not absorbed[cid] and not pieces:
-            events.append(
-                ClusterEvent("kept", cid, (cid,), (label,), (old_size(cid),), (new_size(label),))
-            )
-    for label in sorted(result.new_groups):
-        if label not in split_pieces:
-            events.append(ClusterEvent("new", None, (), (label,), (), (new_size(label),)))
-    for cid in sorted(locked_ids):
-        sizes = (len(prev[cid]),) if cid in prev else ()
-        events.append(ClusterEvent("locked", cid, (cid,), (), sizes, ()))
-    result.events = events
-    return result
+            if not self.absorbed[cid] and not pieces:
+                self.events.append(
+                    ClusterEvent(
+                        "kept", cid, (cid,), (label,), (self._old(cid),), (self._new(label),)
+                    )
+                )
+        return split_pieces

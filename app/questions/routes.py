@@ -109,15 +109,13 @@ DRAFT_FIELDS = (
 )
 
 
-def _ask_form() -> AskForm:
-    form = AskForm()
+def _ask_page(form: AskForm, **context: Any) -> str:
+    """The ask form; on the review step it carries the draft into each "We ask this too".
+
+    The choices are read only here, when the form is shown: a successful post never needs them.
+    """
     words = vocabulary(get_session())
     form.set_vocabulary(words.action_types, words.themes)
-    return form
-
-
-def _ask_page(form: AskForm, **context: Any) -> str:
-    """The ask form; on the review step it carries the draft into each "We ask this too"."""
     draft_fields = [
         (name, value) for name in DRAFT_FIELDS for value in request.form.getlist(name) if value
     ]
@@ -134,7 +132,7 @@ def _ask_page(form: AskForm, **context: Any) -> str:
 @login_required
 def ask() -> str:
     """The form to ask a question, with similar questions shown as the member types."""
-    return _ask_page(_ask_form(), similar=None)
+    return _ask_page(AskForm(), similar=None)
 
 
 @bp.post("/ask")
@@ -143,7 +141,7 @@ def ask() -> str:
 def ask_post() -> Page:
     """Post the question; first show similar ones the member has not seen (the no-JS review)."""
     session = get_session()
-    form = _ask_form()
+    form = AskForm()
     if not form.validate_on_submit():
         return _ask_page(form, similar=None), 422
     try:
@@ -232,7 +230,7 @@ def _support_answer(question_id: int, act: Callable[..., Any], done: str) -> Pag
         )
     flash(message, category)
     if request.form.get("back_to_draft"):
-        form = _ask_form()
+        form = AskForm()
         similar = similar_to_text(session, viewer(), form.text.data or "")
         return _ask_page(form, similar=similar, review=True)
     fallback = url_for("questions.show", question_id=question_id)
