@@ -22,9 +22,10 @@ from app.bank.embeddings import vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.matching import refresh_match_figures
 from app.db import new_session
-from app.insight.cluster import QuestionClusterer, reconcile
+from app.insight.cluster import QuestionClusterer
 from app.insight.label import ctfidf_keywords, representative_index
 from app.insight.match import centroid
+from app.insight.reconcile import reconcile
 from models import (
     Cluster,
     ClusteringRun,

@@ -15,7 +15,7 @@ from app.bank.recluster import start_recluster
 from app.core.errors import Conflict, Moved, NotFound, Refused
 from app.core.paging import Page, PageRequest, paginate
 from app.core.policy import can_read, readable_by, require_admin, require_member
-from app.insight.cluster import EVENT_KINDS
+from app.insight.reconcile import EVENT_KINDS
 from models import (
     SECTOR_LABELS,
     ActionType,

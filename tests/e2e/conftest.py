@@ -94,3 +94,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+
+
+def accessibility_violations(page: object, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Run axe-core (WCAG 2.1 A and AA rules) on the page; one line per violated rule."""
+    page.evaluate(AXE_SOURCE)  # type: ignore[attr-defined]
+    results = page.evaluate(  # type: ignore[attr-defined]
+        """async (exclude) => {
+            const context = exclude.length ? {exclude: exclude.map((s) => [s])} : document;
+            return await axe.run(context, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]});
+        }""",
+        list(exclude),
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+    ]

@@ -10,14 +10,12 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 
 from app.insight.cluster import (
     ASSIGN_THRESHOLD,
-    EVENT_KINDS,
-    ClusterEvent,
     QuestionClusterer,
     assign_to_nearest,
     cosine_silhouette,
     knn_exact,
-    reconcile,
 )
+from app.insight.reconcile import EVENT_KINDS, ClusterEvent, reconcile
 
 FOOD = [
     "How many families referred to food banks are waiting for their first Universal Credit?",
