@@ -33,9 +33,9 @@ def build_bank(path: Path, n_questions: int) -> None:
     from sqlalchemy import func, insert, select
 
     from app import create_app
+    from app.bank.embeddings import embed_pending, vector_to_blob
     from app.bank.recluster import run_recluster
     from app.db import new_session
-    from app.bank.embeddings import embed_pending, vector_to_blob
     from config import TestingConfig
     from models import Question, Support, User, question_themes
     from tests.conftest import alembic_config

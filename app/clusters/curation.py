@@ -7,9 +7,9 @@ are pinned and locked groups keep their questions, so the edits survive the next
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Executable, func, select, update
 from sqlalchemy.orm import Session
 
 from app.bank.grouping import refresh_demand_figures
@@ -161,15 +161,17 @@ def merge_groups(session: Session, actor: User, source_id: int, target_id: int |
     target = _target_group(
         session, target_id, source, "A group cannot be merged into itself: choose another."
     )
-    moved = session.execute(
+    moved = _rows_changed(
+        session,
         update(Question)
         .where(Question.cluster_id == source.id)
-        .values(cluster_id=target.id, cluster_pinned=True)
-    ).rowcount
+        .values(cluster_id=target.id, cluster_pinned=True),
+    )
     repointed = {
-        model.__tablename__: session.execute(
-            update(model).where(model.cluster_id == source.id).values(cluster_id=target.id)
-        ).rowcount
+        model.__tablename__: _rows_changed(
+            session,
+            update(model).where(model.cluster_id == source.id).values(cluster_id=target.id),
+        )
         for model in (Pledge, Partnership, WorkshopItem)
     }
     source.state = ClusterState.MERGED
@@ -301,3 +303,9 @@ def set_locked(session: Session, actor: User, cluster_id: int, locked: bool) -> 
         _log(session, actor, "lock" if locked else "unlock", [cluster], f"{verb} the group.")
         session.commit()
     return cluster
+
+
+def _rows_changed(session: Session, statement: Executable) -> int:
+    """Run an UPDATE and return how many rows it changed (DML answers with a cursor result)."""
+    result = cast("CursorResult[Any]", session.execute(statement))
+    return result.rowcount
