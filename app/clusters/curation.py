@@ -242,6 +242,36 @@ def split_group(
     """
     require_curator(actor)
     source = find_active_group(session, cluster_id)
+    chosen = _questions_to_split(session, source, question_ids)
+    new_title = _clean_title(title, required=False)
+    created = Cluster(title=new_title, state=ClusterState.ACTIVE)
+    session.add(created)
+    session.flush()
+    session.execute(
+        update(Question)
+        .where(Question.id.in_(chosen))
+        .values(cluster_id=created.id, cluster_pinned=True)
+    )
+    _log(
+        session,
+        actor,
+        "split",
+        [source, created],
+        f"Split {len(chosen)} questions off group {source.id} into new group {created.id}.",
+        source_id=source.id,
+        target_id=created.id,
+        question_ids=sorted(chosen),
+    )
+    _reshape(session, [source, created])
+    session.commit()
+    return created
+
+
+def _questions_to_split(session: Session, source: Cluster, question_ids: Iterable[int]) -> set[int]:
+    """The chosen question ids, once they are some of the group's questions and leave it one.
+
+    :raise Refused: nothing chosen, a question not in the group, or no visible question left.
+    """
     chosen = set(question_ids)
     if not chosen:
         raise Refused.on("question_ids", "Select at least one question to split off.")
@@ -265,28 +295,7 @@ def split_group(
         raise Refused.on(
             "question_ids", "Leave at least one question in this group (or rename it instead)."
         )
-    new_title = _clean_title(title, required=False)
-    created = Cluster(title=new_title, state=ClusterState.ACTIVE)
-    session.add(created)
-    session.flush()
-    session.execute(
-        update(Question)
-        .where(Question.id.in_(chosen))
-        .values(cluster_id=created.id, cluster_pinned=True)
-    )
-    _log(
-        session,
-        actor,
-        "split",
-        [source, created],
-        f"Split {len(chosen)} questions off group {source.id} into new group {created.id}.",
-        source_id=source.id,
-        target_id=created.id,
-        question_ids=sorted(chosen),
-    )
-    _reshape(session, [source, created])
-    session.commit()
-    return created
+    return chosen
 
 
 def set_locked(session: Session, actor: User, cluster_id: int, locked: bool) -> Cluster:
