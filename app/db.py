@@ -43,19 +43,22 @@ def init_app(app: Flask) -> None:
 
 def get_engine(app: Flask | None = None) -> Engine:
     """The app's engine."""
-    return (app or current_app).extensions["qb.engine"]
+    engine: Engine = (app or current_app).extensions["qb.engine"]
+    return engine
 
 
 def new_session(app: Flask | None = None) -> Session:
     """A session outside any request (CLI commands, background jobs); the caller closes it."""
-    return (app or current_app).extensions["qb.sessionmaker"]()
+    factory: sessionmaker[Session] = (app or current_app).extensions["qb.sessionmaker"]
+    return factory()
 
 
 def get_session() -> Session:
     """The session of the current request or app context, created on first use."""
     if "db_session" not in g:
         g.db_session = new_session()
-    return g.db_session
+    session: Session = g.db_session
+    return session
 
 
 def _close_session(_exc: BaseException | None) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify
-from flask_login import login_required
 from werkzeug.wrappers import Response
 
 from app.api import bp
 from app.core.serializers import ERROR_RESPONSE
-from app.core.web import member
+from app.core.web import login_required, member
 
 
 @bp.get("/me")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Request, Response, abort, redirect, request, url_for
 from flask_login import LoginManager
+from werkzeug.wrappers import Response as BaseResponse
 
 from app.auth.service import user_for_token
 from app.core.web import wants_json
@@ -24,7 +25,7 @@ def _load_user_from_request(req: Request) -> User | None:
     return user_for_token(get_session(), token.strip())
 
 
-def _unauthorized() -> Response:
+def _unauthorized() -> BaseResponse:
     """401 JSON for the API, an HX-Redirect for htmx, a redirect to the login page otherwise."""
     if wants_json():
         abort(401)

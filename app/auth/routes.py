@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -17,7 +17,7 @@ from app.auth.service import (
     revoke_api_tokens,
 )
 from app.core.errors import Refused
-from app.core.web import account_sections, member, put_errors, safe_next
+from app.core.web import account_sections, login_required, member, put_errors, safe_next
 from app.db import get_session
 from app.extensions import limiter
 from models import Organisation
@@ -88,7 +88,7 @@ def login_post() -> tuple[str, int] | Response:
             session.clear()
             login_user(user)
             return redirect(safe_next(request.args.get("next")))
-        form.password.errors.append("The email or password is not right.")
+        form.password.errors = [*form.password.errors, "The email or password is not right."]
     return render_template("auth/login.html", form=form), 422
 
 

@@ -111,9 +111,10 @@ def register_user(
         )
         session.add(organisation)
     else:
-        organisation = session.get(Organisation, organisation_id) if organisation_id else None
-        if organisation is None:
+        chosen = session.get(Organisation, organisation_id) if organisation_id else None
+        if chosen is None:
             raise Refused.on("organisation_id", "Choose your organisation or add a new one.")
+        organisation = chosen
     user = User(
         email=normalise_email(email),
         password_hash=hash_password(password),

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import numpy as np
 from flask import Flask, current_app
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.insight.embed import Embedder, get_embedder
 from app.insight.match import dataset_text
 from models import Dataset, Question
+
+Embedded = TypeVar("Embedded", Question, Dataset)
 
 
 def vector_to_blob(vector: np.ndarray) -> bytes:
@@ -83,15 +86,33 @@ def embed_pending(
     Returns how many rows were embedded.
     """
     model_name = embedder(app).name
+    stale_questions = select(Question).where(
+        or_(Question.embedding.is_(None), Question.embedding_model != model_name)
+    )
+    stale_datasets = select(Dataset).where(
+        or_(Dataset.embedding.is_(None), Dataset.embedding_model != model_name)
+    )
+    done = _embed_in_batches(session, stale_questions, embed_questions, app, batch_size, progress)
+    done += _embed_in_batches(session, stale_datasets, embed_datasets, app, batch_size, progress)
+    return done
+
+
+def _embed_in_batches(
+    session: Session,
+    stale: Select[Embedded],
+    embed: Callable[[list[Embedded], Flask | None], None],
+    app: Flask | None,
+    batch_size: int,
+    progress: Callable[[int], None] | None,
+) -> int:
+    """Embed the rows ``stale`` selects a batch at a time, committing after each batch."""
     done = 0
-    for model, embed in ((Question, embed_questions), (Dataset, embed_datasets)):
-        stale = or_(model.embedding.is_(None), model.embedding_model != model_name)
-        while batch := list(session.scalars(select(model).where(stale).limit(batch_size))):
-            embed(batch, app)
-            session.commit()
-            done += len(batch)
-            if progress is not None:
-                progress(len(batch))
+    while batch := list(session.scalars(stale.limit(batch_size))):
+        embed(batch, app)
+        session.commit()
+        done += len(batch)
+        if progress is not None:
+            progress(len(batch))
     return done
 
 

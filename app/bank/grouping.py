@@ -51,7 +51,7 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
         question.cluster_id = None
         question.cluster_similarity = None
         return None
-    cluster = session.get(Cluster, ids[position])
+    cluster = session.get_one(Cluster, ids[position])
     question.cluster = cluster
     question.cluster_similarity = float(centroids[position] @ vector)
     session.flush()
@@ -89,7 +89,8 @@ def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None
         .where(*visible)
         .group_by(Question.cluster_id, Question.action_type_slug)
     ):
-        action_types[cid][slug] = n
+        if cid is not None:  # always: the query reads only these groups' questions
+            action_types[cid][slug] = n
     askers = select(Question.cluster_id.label("cid"), Question.organisation_id.label("oid")).where(
         *visible
     )

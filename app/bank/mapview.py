@@ -88,7 +88,7 @@ class GroupMap:
 
 def _embeddings(session: Session, ids: list[int]) -> np.ndarray:
     """The stored embeddings of some questions, in the order given."""
-    blobs: dict[int, bytes] = {}
+    blobs: dict[int, bytes | None] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         blobs.update(
@@ -98,7 +98,16 @@ def _embeddings(session: Session, ids: list[int]) -> np.ndarray:
         )
     if not ids:
         return np.zeros((0, 0), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs[i] for i in ids), dtype="<f4").reshape(len(ids), -1)
+    return np.frombuffer(b"".join(_stored(blobs[i]) for i in ids), dtype="<f4").reshape(
+        len(ids), -1
+    )
+
+
+def _stored(blob: bytes | None) -> bytes:
+    """A vector the query asked for only where one is stored."""
+    if blob is None:
+        raise RuntimeError("a vector selected as stored is missing")
+    return blob
 
 
 def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
@@ -121,7 +130,7 @@ def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
     chosen = stratified_sample(labels, max_points)
     ids = [questions[i].id for i in chosen]
     centroids = (
-        np.frombuffer(b"".join(c.centroid for c in clusters), dtype="<f4").reshape(
+        np.frombuffer(b"".join(_stored(c.centroid) for c in clusters), dtype="<f4").reshape(
             len(clusters), -1
         )
         if clusters
@@ -192,7 +201,8 @@ def map_cache(app: Flask | None = None) -> MapCache:
     """The app's map cache, created on first use."""
     app = app or current_app
     with _cache_lock:
-        return app.extensions.setdefault("qb.group_map", MapCache())
+        cache: MapCache = app.extensions.setdefault("qb.group_map", MapCache())
+        return cache
 
 
 _cache_lock = threading.Lock()

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
-from collections.abc import Callable
-from typing import Any
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, TypeAlias
 
 import numpy as np
 from flask import Flask, current_app
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Connection, Engine, Row, select, text, update
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import vector_to_blob
@@ -25,7 +25,7 @@ from app.db import new_session
 from app.insight.cluster import QuestionClusterer
 from app.insight.label import ctfidf_keywords, representative_index
 from app.insight.match import centroid
-from app.insight.reconcile import reconcile
+from app.insight.reconcile import ClusterEvent, Reconciliation, reconcile
 from models import (
     Cluster,
     ClusteringRun,
@@ -41,20 +41,22 @@ from models import (
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
+# A question as re-grouping reads it: id, text, embedding, cluster_id, cluster_pinned.
+_QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool]"
 LABEL_KEYWORDS = 3
 
 
 class _RunRecorder:
     """Writes a run's progress through its own short sessions, so watchers see it at once."""
 
-    def __init__(self, engine: Engine, run_id: int, forward: Progress | None) -> None:
+    def __init__(self, engine: Engine | Connection, run_id: int, forward: Progress | None) -> None:
         self._engine = engine
         self._run_id = run_id
         self._forward = forward
 
     def __call__(self, fraction: float, message: str) -> None:
         with Session(self._engine) as session:
-            run = session.get(ClusteringRun, self._run_id)
+            run = session.get_one(ClusteringRun, self._run_id)
             run.progress = round(fraction, 3)
             run.message = message
             if run.status is RunStatus.QUEUED:
@@ -91,13 +93,13 @@ def run_recluster(
     except Exception as error:  # a failed run is recorded, not raised, for the run page
         log.exception("re-clustering failed")
         session.rollback()
-        run = session.get(ClusteringRun, run_id)
+        run = session.get_one(ClusteringRun, run_id)
         run.status = RunStatus.FAILED
         run.message = f"Re-clustering failed: {error}"
         run.finished_at = utcnow()
         session.commit()
         return run
-    run = session.get(ClusteringRun, run_id)
+    run = session.get_one(ClusteringRun, run_id)
     for name, value in outcome.items():
         setattr(run, name, value)
     run.status = RunStatus.SUCCEEDED
@@ -111,7 +113,36 @@ def run_recluster(
 
 
 def _recluster(session: Session, record: Progress, model_name: str) -> dict[str, Any]:
-    rows = session.execute(
+    rows = _read_rows(session, model_name)
+    locked = set(
+        session.scalars(
+            select(Cluster.id).where(Cluster.locked.is_(True), Cluster.state == ClusterState.ACTIVE)
+        )
+    )
+    active = set(session.scalars(select(Cluster.id).where(Cluster.state == ClusterState.ACTIVE)))
+    kept_in_place, free = _partition(rows, locked)
+
+    record(0.1, f"Grouping {len(free)} questions")
+    clusterer = QuestionClusterer()
+    labels = _fit_labels(clusterer, free)
+
+    record(0.6, "Matching the new groups to the existing ones")
+    previous = _previous_members(free, active)
+    reconciliation = reconcile(previous, labels, locked=locked)
+
+    # The last progress note: from here this session writes, and on SQLite a second writer
+    # would wait for it.
+    record(0.7, "Writing and labelling the groups")
+    members = _write_groups(session, reconciliation, labels, previous, kept_in_place)
+    describe_groups(session, members, {r.id: r for r in rows})
+    refresh_demand_figures(session, members)
+    refresh_match_figures(session, members)
+    return _run_summary(clusterer, len(rows), members, reconciliation)
+
+
+def _read_rows(session: Session, model_name: str) -> Sequence[_QuestionRow]:
+    """Every visible question embedded by this model, with what re-grouping needs of it."""
+    return session.execute(
         select(
             Question.id,
             Question.text,
@@ -126,35 +157,47 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
         )
         .order_by(Question.id)
     ).all()
-    locked = set(
-        session.scalars(
-            select(Cluster.id).where(Cluster.locked.is_(True), Cluster.state == ClusterState.ACTIVE)
-        )
-    )
-    active = set(session.scalars(select(Cluster.id).where(Cluster.state == ClusterState.ACTIVE)))
-    kept_in_place = [
-        r for r in rows if r.cluster_id in locked or (r.cluster_pinned and r.cluster_id)
-    ]
-    free = [r for r in rows if not (r.cluster_id in locked or (r.cluster_pinned and r.cluster_id))]
 
-    record(0.1, f"Grouping {len(free)} questions")
-    clusterer = QuestionClusterer()
-    labels: dict[int, int] = {}
-    if free:
-        vectors = np.frombuffer(b"".join(r.embedding for r in free), dtype="<f4")
-        fitted = clusterer.fit(vectors.reshape(len(free), -1))
-        labels = {r.id: int(label) for r, label in zip(free, fitted.labels_, strict=True)}
 
-    record(0.6, "Matching the new groups to the existing ones")
+def _partition(
+    rows: Sequence[_QuestionRow], locked: set[int]
+) -> tuple[list[_QuestionRow], list[_QuestionRow]]:
+    """The questions kept where they are (in a locked group, or pinned), and the free rest."""
+    kept_in_place: list[_QuestionRow] = []
+    free: list[_QuestionRow] = []
+    for r in rows:
+        stays = r.cluster_id in locked or (r.cluster_pinned and r.cluster_id)
+        (kept_in_place if stays else free).append(r)
+    return kept_in_place, free
+
+
+def _fit_labels(clusterer: QuestionClusterer, free: Sequence[_QuestionRow]) -> dict[int, int]:
+    """The new label of each free question (none when there are no free questions)."""
+    if not free:
+        return {}
+    vectors = np.frombuffer(b"".join(r.embedding for r in free), dtype="<f4")
+    fitted = clusterer.fit(vectors.reshape(len(free), -1))
+    return {r.id: int(label) for r, label in zip(free, fitted.labels_, strict=True)}
+
+
+def _previous_members(free: Sequence[_QuestionRow], active: set[int]) -> dict[int, set[int]]:
+    """The free questions of each active group, as they were before this run."""
     previous: dict[int, set[int]] = defaultdict(set)
     for r in free:
         if r.cluster_id in active:
             previous[r.cluster_id].add(r.id)
-    reconciliation = reconcile(dict(previous), labels, locked=locked)
+    return dict(previous)
 
-    # The last progress note: from here this session writes, and on SQLite a second writer
-    # would wait for it.
-    record(0.7, "Writing and labelling the groups")
+
+def _write_groups(
+    session: Session,
+    reconciliation: Reconciliation,
+    labels: dict[int, int],
+    previous: dict[int, set[int]],
+    kept_in_place: Sequence[_QuestionRow],
+) -> dict[int, list[int]]:
+    """Move the free questions to their groups, retire emptied groups, and return each
+    group's question ids (the kept-in-place ones included)."""
     cluster_of_label = _clusters_for_labels(session, reconciliation)
     session.execute(
         update(Question),
@@ -168,25 +211,29 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
         members[cluster_of_label[label]].append(qid)
     for r in kept_in_place:
         members[r.cluster_id].append(r.id)
-    describe_groups(session, members, {r.id: r for r in rows})
-    refresh_demand_figures(session, members)
-    refresh_match_figures(session, members)
+    return members
 
+
+def _run_summary(
+    clusterer: QuestionClusterer,
+    n_questions: int,
+    members: dict[int, list[int]],
+    reconciliation: Reconciliation,
+) -> dict[str, Any]:
+    """What the run record keeps: the algorithm, its figures, the events and a message."""
     grouped = sum(len(ids) for ids in members.values())
     events = [_event_dict(event) for event in reconciliation.events]
-    kinds = defaultdict(int)
-    for event in events:
-        kinds[event["kind"]] += 1
+    kinds: Counter[str] = Counter(event["kind"] for event in events)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no groups"
     return {
         "algorithm": type(clusterer).__name__,
         "parameters": _jsonable(clusterer.get_params()),
-        "n_questions": len(rows),
+        "n_questions": n_questions,
         "n_clusters": len(members),
-        "n_unassigned": len(rows) - grouped,
+        "n_unassigned": n_questions - grouped,
         "quality": _jsonable(getattr(clusterer, "diagnostics_", {})),
         "events": events,
-        "message": f"{len(members)} groups from {len(rows)} questions: {summary}.",
+        "message": f"{len(members)} groups from {n_questions} questions: {summary}.",
     }
 
 
@@ -198,7 +245,7 @@ def _refresh_planner_statistics(session: Session) -> None:
         session.commit()
 
 
-def _clusters_for_labels(session: Session, reconciliation: Any) -> dict[int, int]:
+def _clusters_for_labels(session: Session, reconciliation: Reconciliation) -> dict[int, int]:
     """The cluster id each new label maps to, creating groups for labels with no predecessor."""
     mapping = dict(reconciliation.label_to_cluster)
     for label in reconciliation.new_groups:
@@ -210,7 +257,10 @@ def _clusters_for_labels(session: Session, reconciliation: Any) -> dict[int, int
 
 
 def _retire_emptied_groups(
-    session: Session, reconciliation: Any, previous: dict[int, set[int]], survivors: set[int]
+    session: Session,
+    reconciliation: Reconciliation,
+    previous: dict[int, set[int]],
+    survivors: set[int],
 ) -> None:
     """Mark groups that lost all their questions as merged (re-pointing what was attached)
     or dissolved."""
@@ -218,7 +268,7 @@ def _retire_emptied_groups(
     for cluster_id in previous:
         if cluster_id in survivors:
             continue
-        cluster = session.get(Cluster, cluster_id)
+        cluster = session.get_one(Cluster, cluster_id)
         target = merged_into.get(cluster_id)
         if target is not None and target in survivors:
             cluster.state = ClusterState.MERGED
@@ -239,7 +289,7 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
     """
     keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in members.items()})
     for cluster_id, qids in members.items():
-        cluster = session.get(Cluster, cluster_id)
+        cluster = session.get_one(Cluster, cluster_id)
         vectors = np.frombuffer(b"".join(rows[q].embedding for q in qids), dtype="<f4").reshape(
             len(qids), -1
         )
@@ -258,8 +308,8 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
         )
 
 
-def _event_dict(event: Any) -> dict[str, Any]:
-    return _jsonable(vars(event) if not isinstance(event, dict) else event)
+def _event_dict(event: ClusterEvent) -> dict[str, Any]:
+    return {name: _jsonable(value) for name, value in vars(event).items()}
 
 
 def _jsonable(value: Any) -> Any:

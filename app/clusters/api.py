@@ -73,7 +73,7 @@ def get_cluster(cluster_id: int) -> Response:
 
 
 _CLUSTER_ID = {"name": "cluster_id", "in": "path", "required": True, "schema": {"type": "integer"}}
-_SECURITY = [{}, {"bearerAuth": []}, {"cookieAuth": []}]
+_SECURITY: list[dict[str, list[str]]] = [{}, {"bearerAuth": []}, {"cookieAuth": []}]
 _DETAIL: dict[str, Any] = {
     "allOf": [
         CLUSTER_SCHEMA,

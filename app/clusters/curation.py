@@ -7,9 +7,9 @@ are pinned and locked groups keep their questions, so the edits survive the next
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Executable, func, select, update
 from sqlalchemy.orm import Session
 
 from app.bank.grouping import refresh_demand_figures
@@ -161,15 +161,17 @@ def merge_groups(session: Session, actor: User, source_id: int, target_id: int |
     target = _target_group(
         session, target_id, source, "A group cannot be merged into itself: choose another."
     )
-    moved = session.execute(
+    moved = _rows_changed(
+        session,
         update(Question)
         .where(Question.cluster_id == source.id)
-        .values(cluster_id=target.id, cluster_pinned=True)
-    ).rowcount
+        .values(cluster_id=target.id, cluster_pinned=True),
+    )
     repointed = {
-        model.__tablename__: session.execute(
-            update(model).where(model.cluster_id == source.id).values(cluster_id=target.id)
-        ).rowcount
+        model.__tablename__: _rows_changed(
+            session,
+            update(model).where(model.cluster_id == source.id).values(cluster_id=target.id),
+        )
         for model in (Pledge, Partnership, WorkshopItem)
     }
     source.state = ClusterState.MERGED
@@ -240,29 +242,7 @@ def split_group(
     """
     require_curator(actor)
     source = find_active_group(session, cluster_id)
-    chosen = set(question_ids)
-    if not chosen:
-        raise Refused.on("question_ids", "Select at least one question to split off.")
-    in_group = set(
-        session.scalars(
-            select(Question.id).where(Question.cluster_id == source.id, Question.id.in_(chosen))
-        )
-    )
-    if in_group != chosen:
-        raise Refused.on("question_ids", "Select only questions that are in this group.")
-    remaining = session.scalar(
-        select(func.count())
-        .select_from(Question)
-        .where(
-            Question.cluster_id == source.id,
-            Question.hidden.is_(False),
-            Question.id.not_in(chosen),
-        )
-    )
-    if not remaining:
-        raise Refused.on(
-            "question_ids", "Leave at least one question in this group (or rename it instead)."
-        )
+    chosen = _questions_to_split(session, source, question_ids)
     new_title = _clean_title(title, required=False)
     created = Cluster(title=new_title, state=ClusterState.ACTIVE)
     session.add(created)
@@ -287,6 +267,37 @@ def split_group(
     return created
 
 
+def _questions_to_split(session: Session, source: Cluster, question_ids: Iterable[int]) -> set[int]:
+    """The chosen question ids, once they are some of the group's questions and leave it one.
+
+    :raise Refused: nothing chosen, a question not in the group, or no visible question left.
+    """
+    chosen = set(question_ids)
+    if not chosen:
+        raise Refused.on("question_ids", "Select at least one question to split off.")
+    in_group = set(
+        session.scalars(
+            select(Question.id).where(Question.cluster_id == source.id, Question.id.in_(chosen))
+        )
+    )
+    if in_group != chosen:
+        raise Refused.on("question_ids", "Select only questions that are in this group.")
+    remaining = session.scalar(
+        select(func.count())
+        .select_from(Question)
+        .where(
+            Question.cluster_id == source.id,
+            Question.hidden.is_(False),
+            Question.id.not_in(chosen),
+        )
+    )
+    if not remaining:
+        raise Refused.on(
+            "question_ids", "Leave at least one question in this group (or rename it instead)."
+        )
+    return chosen
+
+
 def set_locked(session: Session, actor: User, cluster_id: int, locked: bool) -> Cluster:
     """Lock a live group (re-clustering keeps its questions) or unlock it, and commit.
 
@@ -301,3 +312,9 @@ def set_locked(session: Session, actor: User, cluster_id: int, locked: bool) -> 
         _log(session, actor, "lock" if locked else "unlock", [cluster], f"{verb} the group.")
         session.commit()
     return cluster
+
+
+def _rows_changed(session: Session, statement: Executable) -> int:
+    """Run an UPDATE and return how many rows it changed (DML answers with a cursor result)."""
+    result = cast("CursorResult[Any]", session.execute(statement))
+    return result.rowcount

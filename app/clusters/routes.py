@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from flask import (
+    Flask,
     current_app,
     flash,
     make_response,
@@ -15,8 +16,8 @@ from flask import (
     url_for,
 )
 from flask_htmx.constants import HTMX_STOP_POLLING
-from flask_login import login_required
 from flask_wtf import FlaskForm
+from werkzeug.local import LocalProxy
 from werkzeug.wrappers import Response
 
 from app.bank.mapview import UNGROUPED_COLOUR, map_cache, map_for
@@ -47,6 +48,7 @@ from app.core.web import (
     admin_required,
     facilitator_required,
     is_fragment,
+    login_required,
     member,
     put_errors,
     register_moved,
@@ -248,7 +250,8 @@ def partnership(cluster_id: int) -> Response | tuple[str, int]:
 @admin_required
 def recluster() -> Response:
     """Start re-clustering in the background and watch it run."""
-    run_id = request_recluster(get_session(), current_app._get_current_object(), member())
+    app = cast("LocalProxy[Flask]", current_app)._get_current_object()  # for the thread
+    run_id = request_recluster(get_session(), app, member())
     return redirect(url_for("clusters.run", run_id=run_id))
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.bank.matching import GroupMatches, cluster_matches
@@ -152,9 +152,12 @@ def find_group(session: Session, cluster_id: int) -> Cluster:
     if cluster is None:
         raise NotFound(f"There is no group {cluster_id}.")
     into, seen = cluster, {cluster.id}
-    while into.state is ClusterState.MERGED and into.merged_into_id not in (None, *seen):
-        seen.add(into.merged_into_id)
-        into = session.get(Cluster, into.merged_into_id)
+    while into.state is ClusterState.MERGED:
+        next_id = into.merged_into_id
+        if next_id is None or next_id in seen:
+            break
+        seen.add(next_id)
+        into = session.get_one(Cluster, next_id)
     if into is not cluster:
         raise Moved(
             f"Group {cluster.id} “{cluster.display_title}” was merged into this group.",
@@ -189,7 +192,7 @@ def group_questions(
     return paginate(session, query, at)
 
 
-def _in_group(cluster_id: int, column: Any) -> ColumnElement[bool]:
+def _in_group(cluster_id: int, column: SQLColumnExpression[int | None]) -> ColumnElement[bool]:
     """Whether a question foreign key points at one of the group's questions."""
     return column.in_(select(Question.id).where(Question.cluster_id == cluster_id))
 
@@ -292,7 +295,6 @@ def group_detail(
     cluster = find_group(session, cluster_id)
     live = cluster.state is ClusterState.ACTIVE
     representative = cluster.representative_question
-    signed_in = viewer is not None and viewer.is_authenticated
     return GroupDetail(
         summary=summarise(cluster, action_type_labels(session)),
         representative=representative
@@ -302,7 +304,9 @@ def group_detail(
         matches=cluster_matches(session, cluster) if live else GroupMatches([], 0),
         pledges=group_pledges(session, cluster, viewer),
         partnerships=group_partnerships(session, cluster),
-        my_partnership=_partnership_of(session, cluster.id, viewer) if signed_in else None,
+        my_partnership=_partnership_of(session, cluster.id, viewer)
+        if viewer is not None and viewer.is_authenticated
+        else None,
         history=group_history(session, cluster),
     )
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wtforms.fields.choices import SelectChoice
+# types-WTForms 3.2 predates SelectChoice (WTForms 3.3), so here it is untyped.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 
 def select_choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from flask import Flask, flash, g, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from flask_login import login_required as _flask_login_required
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
@@ -42,7 +43,7 @@ def viewer() -> User | None:
     """The signed-in member, or None for a visitor."""
     if not current_user.is_authenticated:
         return None
-    user: User = current_user._get_current_object()  # type: ignore[attr-defined]
+    user: User = current_user._get_current_object()
     return user
 
 
@@ -92,6 +93,12 @@ def wants_json() -> bool:
 
 
 # --- Role checks on views ----------------------------------------------------------------------
+
+
+def login_required(view: Callable[P, R]) -> Callable[P, R | ResponseReturnValue]:
+    """flask_login's ``login_required``, typed: a visitor is sent to log in instead."""
+    wrapped: Callable[P, R | ResponseReturnValue] = _flask_login_required(view)
+    return wrapped
 
 
 def role_required(
@@ -249,7 +256,8 @@ def _handle_service_error(error: ServiceError) -> ResponseReturnValue:
     if isinstance(error, Moved) and not wants_json() and error.kind in _MOVED_ENDPOINTS:
         endpoint, argument = _MOVED_ENDPOINTS[error.kind]
         flash(error.message, "info")
-        return redirect(url_for(endpoint, **{argument: error.to_id}))
+        values: dict[str, Any] = {argument: error.to_id}
+        return redirect(url_for(endpoint, **values))
     if isinstance(error, Refused) and not wants_json() and request.method == "POST":
         back = safe_next(request.form.get("next"), fallback="") or same_site_path(request.referrer)
         if back and not htmx:  # a button with no form to re-show: say why on the page it was on

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, jsonify, request, url_for
-from flask_login import login_required
 from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
@@ -24,7 +23,7 @@ from app.core.serializers import (
     paged_schema,
     question_json,
 )
-from app.core.web import member, viewer
+from app.core.web import login_required, member, viewer
 from app.db import get_session
 from app.extensions import limiter
 from app.questions.drafts import draft_from

@@ -71,10 +71,6 @@ def unindexed(condition: Condition) -> Condition:
     return func.coalesce(condition, false())
 
 
-Condition = ColumnElement[bool]
-FilterCheck = Callable[[Session, str], tuple[Condition | None, str | None]]
-
-
 def _theme(session: Session, value: str) -> tuple[Condition | None, str | None]:
     if session.get(Theme, value) is None:
         return None, "Choose a theme from the list."

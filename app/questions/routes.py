@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, flash, make_response, redirect, render_template, request, url_for
-from flask_login import login_required
 from werkzeug.wrappers import Response
 
 from app.bank.support import supported_ids
@@ -15,6 +14,7 @@ from app.core.paging import page_request
 from app.core.web import (
     facilitator_required,
     is_fragment,
+    login_required,
     member,
     put_errors,
     register_account_section,

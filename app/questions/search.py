@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.bank.embeddings import embed_texts
@@ -84,7 +85,7 @@ def _search_terms(query: str) -> list[str]:
     return [word for word in words if len(word) > 2] or [query.strip().lower()]
 
 
-def _contains(column: ColumnElement[str], term: str, dialect: str) -> Condition:
+def _contains(column: SQLColumnExpression[str], term: str, dialect: str) -> Condition:
     """The column holds the term, ignoring case.
 
     SQLite's LIKE already ignores ASCII case, and the ``lower()`` that ``ilike`` adds around both
@@ -216,10 +217,11 @@ def _ordered_page(
     count_limit: int | None,
 ) -> tuple[list[int], int, bool]:
     """Ids of one page in newest or most-supported order, the total and whether it is capped."""
-    order = {
+    orders: dict[str, tuple[ColumnElement[Any], ...]] = {
         NEWEST: (Question.created_at.desc(), Question.id.desc()),
         SUPPORTED: (Question.support_count.desc(), Question.id.desc()),
-    }[sort]
+    }
+    order = orders[sort]
     found = list(
         session.scalars(
             select(Question.id)
