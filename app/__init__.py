@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from flask import Flask, Response
 
 from config import ROOT, Config, config_from_env
+
+# Each feature's package (which makes its ``bp``) and where its pages live.
+BLUEPRINTS = (
+    ("app.main", ""),
+    ("app.auth", "/auth"),
+    ("app.questions", "/questions"),
+    ("app.clusters", "/groups"),
+    ("app.admin", "/admin"),
+    ("app.api", "/api/v1"),
+)
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -30,24 +42,7 @@ def create_app(config: Config | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from app.admin import bp as admin_bp
-    from app.api import bp as api_bp
-    from app.api import register_api_modules
-    from app.auth import bp as auth_bp
-    from app.clusters import bp as clusters_bp
-    from app.core.web import register_error_handlers
-    from app.main import bp as main_bp
-    from app.questions import bp as questions_bp
-
-    register_api_modules()
-
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp, url_prefix="/auth")
-    app.register_blueprint(questions_bp, url_prefix="/questions")
-    app.register_blueprint(clusters_bp, url_prefix="/groups")
-    app.register_blueprint(admin_bp, url_prefix="/admin")
-    app.register_blueprint(api_bp, url_prefix="/api/v1")
-    register_error_handlers(app)
+    _register_blueprints(app)
 
     from app.auth.loaders import register_user_loaders
 
@@ -64,6 +59,17 @@ def create_app(config: Config | None = None) -> Flask:
 
         start_warm_up(app)
     return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    """Register every feature's blueprint (the API's after its features added their routes)."""
+    from app.api import register_api_modules
+    from app.core.web import register_error_handlers
+
+    register_api_modules()
+    for package, prefix in BLUEPRINTS:
+        app.register_blueprint(import_module(package).bp, url_prefix=prefix or None)
+    register_error_handlers(app)
 
 
 CONTENT_SECURITY_POLICY = (

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.bank.matching import refresh_match_figures
@@ -69,28 +69,50 @@ def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None
     ids = sorted(set(cluster_ids))
     if not ids:
         return
-    clusters = {c.id: c for c in session.scalars(select(Cluster).where(Cluster.id.in_(ids)))}
     visible = (Question.cluster_id.in_(ids), Question.hidden.is_(False))
-    sizes = dict(
-        session.execute(
-            select(Question.cluster_id, func.count()).where(*visible).group_by(Question.cluster_id)
-        ).all()
+    sizes = _sizes_and_support(session, visible)
+    action_types = _action_types(session, ids, visible)
+    sectors = _sectors(session, ids, visible)
+    pledges = _live_pledges(session, ids)
+    for cluster in session.scalars(select(Cluster).where(Cluster.id.in_(ids))):
+        cid = cluster.id
+        cluster.size, cluster.support_count = sizes.get(cid, (0, 0))
+        cluster.sector_counts = dict(sectors[cid])
+        cluster.organisation_count = sum(sectors[cid].values())
+        cluster.action_type_counts = dict(action_types[cid].most_common())
+        cluster.pledge_count = pledges.get(cid, 0)
+
+
+Visible = tuple[ColumnElement[bool], ...]
+
+
+def _sizes_and_support(session: Session, visible: Visible) -> dict[int, tuple[int, int]]:
+    """Each group's visible questions and their support, in one query."""
+    rows = session.execute(
+        select(
+            Question.cluster_id, func.count(), func.coalesce(func.sum(Question.support_count), 0)
+        )
+        .where(*visible)
+        .group_by(Question.cluster_id)
     )
-    supports = dict(
-        session.execute(
-            select(Question.cluster_id, func.coalesce(func.sum(Question.support_count), 0))
-            .where(*visible)
-            .group_by(Question.cluster_id)
-        ).all()
-    )
-    action_types: dict[int, Counter[str]] = {cid: Counter() for cid in ids}
+    return {cid: (int(n), int(support)) for cid, n, support in rows if cid is not None}
+
+
+def _action_types(session: Session, ids: list[int], visible: Visible) -> dict[int, Counter[str]]:
+    """How many of each group's visible questions lead to each kind of action."""
+    counts: dict[int, Counter[str]] = {cid: Counter() for cid in ids}
     for cid, slug, n in session.execute(
         select(Question.cluster_id, Question.action_type_slug, func.count())
         .where(*visible)
         .group_by(Question.cluster_id, Question.action_type_slug)
     ):
         if cid is not None:  # always: the query reads only these groups' questions
-            action_types[cid][slug] = n
+            counts[cid][slug] = n
+    return counts
+
+
+def _sectors(session: Session, ids: list[int], visible: Visible) -> dict[int, Counter[str]]:
+    """The organisations asking or supporting each group's questions, counted by sector."""
     askers = select(Question.cluster_id.label("cid"), Question.organisation_id.label("oid")).where(
         *visible
     )
@@ -106,21 +128,16 @@ def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None
         select(pairs.c.cid, Organisation.sector).join(Organisation, Organisation.id == pairs.c.oid)
     ):
         sectors[cid][sector.value] += 1
-    pledges = dict(
-        session.execute(
-            select(func.coalesce(Pledge.cluster_id, Question.cluster_id), func.count(Pledge.id))
-            .outerjoin(Question, Question.id == Pledge.question_id)
-            .where(
-                func.coalesce(Pledge.cluster_id, Question.cluster_id).in_(ids),
-                Pledge.status != PledgeStatus.WITHDRAWN,
-            )
-            .group_by(func.coalesce(Pledge.cluster_id, Question.cluster_id))
-        ).all()
+    return sectors
+
+
+def _live_pledges(session: Session, ids: list[int]) -> dict[int, int]:
+    """Pledges not withdrawn, on each group or on one of its questions."""
+    target = func.coalesce(Pledge.cluster_id, Question.cluster_id)
+    rows = session.execute(
+        select(target, func.count(Pledge.id))
+        .outerjoin(Question, Question.id == Pledge.question_id)
+        .where(target.in_(ids), Pledge.status != PledgeStatus.WITHDRAWN)
+        .group_by(target)
     )
-    for cid, cluster in clusters.items():
-        cluster.size = sizes.get(cid, 0)
-        cluster.support_count = int(supports.get(cid, 0))
-        cluster.sector_counts = dict(sectors[cid])
-        cluster.organisation_count = sum(sectors[cid].values())
-        cluster.action_type_counts = dict(action_types[cid].most_common())
-        cluster.pledge_count = pledges.get(cid, 0)
+    return {int(cid): int(n) for cid, n in rows}

@@ -110,9 +110,9 @@ def _stored(blob: bytes | None) -> bytes:
     return blob
 
 
-def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
-    """Lay out every live group and a stratified sample of visible embedded questions."""
-    clusters = list(
+def _live_clusters(session: Session) -> list[Cluster]:
+    """The live groups that have a centroid, with what the map shows of them."""
+    return list(
         session.scalars(
             select(Cluster)
             .options(load_only(Cluster.title, Cluster.auto_label, Cluster.size, Cluster.centroid))
@@ -120,6 +120,19 @@ def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
             .order_by(Cluster.id)
         )
     )
+
+
+def _centroid_matrix(clusters: list[Cluster]) -> np.ndarray:
+    """The groups' centroids as rows of one matrix."""
+    if not clusters:
+        return np.zeros((0, 0), dtype=np.float32)
+    matrix = np.frombuffer(b"".join(_stored(c.centroid) for c in clusters), dtype="<f4")
+    return matrix.reshape(len(clusters), -1)
+
+
+def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
+    """Lay out every live group and a stratified sample of visible embedded questions."""
+    clusters = _live_clusters(session)
     row_of = {cluster.id: row for row, cluster in enumerate(clusters)}
     questions = session.execute(
         select(Question.id, Question.cluster_id)
@@ -129,15 +142,8 @@ def compute_map(session: Session, max_points: int = MAX_POINTS) -> GroupMap:
     labels = np.array([row_of.get(q.cluster_id, UNGROUPED) for q in questions], dtype=int)
     chosen = stratified_sample(labels, max_points)
     ids = [questions[i].id for i in chosen]
-    centroids = (
-        np.frombuffer(b"".join(_stored(c.centroid) for c in clusters), dtype="<f4").reshape(
-            len(clusters), -1
-        )
-        if clusters
-        else np.zeros((0, 0), dtype=np.float32)
-    )
     layout = layout_map(
-        centroids,
+        _centroid_matrix(clusters),
         np.array([c.size for c in clusters], dtype=float),
         _embeddings(session, ids),
         labels[chosen],
