@@ -37,10 +37,10 @@ migrate: install
 	$(BIN)/alembic upgrade head
 
 run: install instance/secret_key migrate
-	QB_ENV=production SECRET_KEY=$$(cat instance/secret_key) $(BIN)/flask --app wsgi seed-demo --if-empty
-	QB_ENV=production SECRET_KEY=$$(cat instance/secret_key) $(BIN)/flask --app wsgi insight prepare
+	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} $(BIN)/flask --app wsgi seed-demo --if-empty
+	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} $(BIN)/flask --app wsgi insight prepare
 	@echo "Serving Question Bank on http://127.0.0.1:$(PORT)"
-	QB_ENV=production SECRET_KEY=$$(cat instance/secret_key) EMBEDDING_WARMUP=1 exec $(BIN)/gunicorn \
+	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} EMBEDDING_WARMUP=1 exec $(BIN)/gunicorn \
 		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads 4 --timeout 120 \
 		--access-logfile - wsgi:app
 

@@ -34,8 +34,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.add_extension("jinja2.ext.do")
 
     from app import db
+    from app.core import guards
     from app.extensions import csrf, htmx, limiter, login_manager
 
+    guards.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -39,6 +40,18 @@ def init_app(app: Flask) -> None:
     app.extensions["qb.engine"] = engine
     app.extensions["qb.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
     app.teardown_appcontext(_close_session)
+
+
+def unavailable_reason(app: Flask | None = None) -> str | None:
+    """Why the database cannot serve (unreachable, or never migrated), or None when it can."""
+    try:
+        with get_engine(app).connect() as connection:
+            migrated = inspect(connection).has_table("alembic_version")
+    except SQLAlchemyError as error:
+        return f"the database cannot be reached ({type(error).__name__}: {error.args[0]})"[:300]
+    if not migrated:
+        return "the database has no schema yet: run `alembic upgrade head` (make run does)"
+    return None
 
 
 def get_engine(app: Flask | None = None) -> Engine:

@@ -105,6 +105,8 @@ class ClusteringRun(Base):
     created_at: Mapped[CreatedAt]
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Touched every few seconds while the run works: a run whose heartbeat stopped has died.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     triggered_by: Mapped[User | None] = relationship()
 

@@ -5,10 +5,11 @@ Errors are answered by the one set of handlers in ``app.core.web`` (JSON for ``/
 
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, g, request
 from flask_login import current_user
 
 from app.core.errors import BadRequest
+from app.core.guards import checked_json
 from app.extensions import csrf
 
 bp = Blueprint("api", __name__)
@@ -20,20 +21,20 @@ csrf.exempt(bp)
 
 @bp.before_request
 def _protect_cookie_sessions() -> None:
-    # Anonymous calls fall through to the views' 401; only a signed-in cookie session can be
-    # ridden by a forged request.
-    bearer = request.headers.get("Authorization", "").lower().startswith("bearer ")
+    # Anonymous calls fall through to the views' 401. Only a request the member was signed in
+    # by a valid token is exempt: a cookie session is always checked, whatever Authorization
+    # header rides along with it (a forged page can add "Bearer junk").
     unsafe = request.method not in {"GET", "HEAD", "OPTIONS"}
-    if unsafe and not bearer and current_user.is_authenticated:
+    if unsafe and current_user.is_authenticated and not g.get("signed_in_by_token"):
         csrf.protect()
 
 
 def json_body() -> dict[str, Any]:
     """The request's JSON object.
 
-    :raise BadRequest: the body is not JSON, or not an object.
+    :raise BadRequest: the body is not JSON, not an object, too deep or not storable.
     """
-    data = request.get_json(silent=True)
+    data = checked_json(request.get_data(cache=True)) if request.is_json else None
     if not isinstance(data, dict):
         raise BadRequest.on("body", "Send a JSON object in the request body.")
     return data

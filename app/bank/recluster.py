@@ -11,11 +11,12 @@ import logging
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeAlias
 
 import numpy as np
 from flask import Flask, current_app
-from sqlalchemy import Connection, Engine, Row, select, text, update
+from sqlalchemy import Connection, Engine, Row, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import vector_to_blob
@@ -44,6 +45,13 @@ Progress = Callable[[float, str], None]
 # A question as re-grouping reads it: id, text, embedding, cluster_id, cluster_pinned.
 _QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool]"
 LABEL_KEYWORDS = 3
+HEARTBEAT_SECONDS = 10.0
+# No sign of life for this long, and a run is taken to have died with its process.
+DEAD_AFTER = timedelta(minutes=3)
+# Longer "keywords" are not words a reader can use (a question of one repeated long token):
+# dropped, so a label always fits its column (clusters.auto_label holds 300 characters).
+KEYWORD_MAX = 40
+LABEL_MAX = 300
 
 
 class _RunRecorder:
@@ -59,12 +67,78 @@ class _RunRecorder:
             run = session.get_one(ClusteringRun, self._run_id)
             run.progress = round(fraction, 3)
             run.message = message
+            run.heartbeat_at = utcnow()
             if run.status is RunStatus.QUEUED:
                 run.status = RunStatus.RUNNING
                 run.started_at = utcnow()
             session.commit()
         if self._forward is not None:
             self._forward(fraction, message)
+
+    def beat(self) -> None:
+        """Say the run is still alive (between progress notes, during long steps)."""
+        with Session(self._engine) as session:
+            session.execute(
+                update(ClusteringRun)
+                .where(ClusteringRun.id == self._run_id)
+                .values(heartbeat_at=utcnow())
+            )
+            session.commit()
+
+
+class _Heartbeat:
+    """Beats for a run every HEARTBEAT_SECONDS in a thread, until stopped."""
+
+    def __init__(self, recorder: _RunRecorder) -> None:
+        self._recorder = recorder
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="recluster-heartbeat", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=HEARTBEAT_SECONDS)
+
+    def _run(self) -> None:
+        while not self._stop.wait(HEARTBEAT_SECONDS):
+            try:
+                self._recorder.beat()
+            except Exception:  # a missed beat is not worth stopping the run for
+                log.warning("heartbeat of a re-clustering run failed", exc_info=True)
+
+
+def expire_dead_runs(session: Session) -> int:
+    """Mark failed the runs still queued or running whose heartbeat stopped, and those older
+    than a run that has since finished; returns how many. The caller commits."""
+    now = utcnow()
+    latest_finished = session.scalar(
+        select(func.max(ClusteringRun.id)).where(
+            ClusteringRun.status.in_([RunStatus.SUCCEEDED, RunStatus.FAILED])
+        )
+    )
+    dead = 0
+    for run in session.scalars(
+        select(ClusteringRun).where(ClusteringRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING]))
+    ):
+        last_sign = _aware(run.heartbeat_at or run.created_at)
+        overtaken = latest_finished is not None and run.id < latest_finished
+        if overtaken or now - last_sign > DEAD_AFTER:
+            run.status = RunStatus.FAILED
+            run.message = (
+                "This run stopped without finishing (its process ended). The groups are as they "
+                "were before it; start a new run."
+            )
+            run.finished_at = now
+            dead += 1
+    return dead
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone: they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def create_run(session: Session, triggered_by_id: int | None = None) -> ClusteringRun:
@@ -89,13 +163,18 @@ def run_recluster(
     model_name = model_name or current_app.config["EMBEDDING_MODEL"]
     try:
         record(0.02, "Reading the questions")
-        outcome = _recluster(session, record, model_name)
+        with _Heartbeat(record):
+            outcome = _recluster(session, record, model_name)
     except Exception as error:  # a failed run is recorded, not raised, for the run page
-        log.exception("re-clustering failed")
+        log.exception("re-clustering run %s failed", run_id)
         session.rollback()
         run = session.get_one(ClusteringRun, run_id)
         run.status = RunStatus.FAILED
-        run.message = f"Re-clustering failed: {error}"
+        # The error's text can hold SQL and question text: admins see only its kind here.
+        run.message = (
+            f"Re-clustering failed ({type(error).__name__}). The groups are as they were "
+            f"before this run; the server log has the details under run {run_id}."
+        )
         run.finished_at = utcnow()
         session.commit()
         return run
@@ -295,8 +374,8 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
         )
         middle = centroid(vectors)
         cluster.centroid = vector_to_blob(middle)
-        cluster.keywords = keywords.get(cluster_id, [])
-        cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])
+        cluster.keywords = [w for w in keywords.get(cluster_id, []) if len(w) <= KEYWORD_MAX]
+        cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])[:LABEL_MAX]
         cluster.representative_question_id = qids[representative_index(vectors, middle)]
         similarities = vectors @ middle
         session.execute(

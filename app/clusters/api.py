@@ -36,7 +36,7 @@ def list_clusters() -> Response:
     sort = request.args.get("sort", DEFAULT_SORT)
     if sort not in SORT_ORDERS:
         raise BadRequest.on("sort", f"Use one of: {', '.join(SORT_ORDERS)}.")
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True)
+    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True, strict=True)
     groups = list_groups(get_session(), sort, at)
     return jsonify(sort=sort, **groups.as_dict([cluster_json(s.cluster) for s in groups.items]))
 
@@ -48,7 +48,7 @@ def get_cluster(cluster_id: int) -> Response:
     :raise 404: no such group, or it was merged (``error.merged_into`` names the live group).
     """
     session = get_session()
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True)
+    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True, strict=True)
     detail = group_detail(session, cluster_id, viewer(), at)
     shown = [*detail.questions.items, *([detail.representative] if detail.representative else [])]
     counts = sector_counts(session, [question.id for question in shown])

@@ -17,6 +17,7 @@ from app.bank.matching import refresh_match_figures
 from app.bank.recluster import describe_groups
 from app.clusters.service import TITLE_MAX, find_active_group
 from app.core.errors import Refused
+from app.core.guards import MAX_ID
 from app.core.policy import require_curator
 from models import (
     Cluster,
@@ -28,6 +29,11 @@ from models import (
     User,
     WorkshopItem,
 )
+
+
+def _an_id(value: int | None) -> bool:
+    """Whether a number typed into a form can be a row id at all (PostgreSQL's int4)."""
+    return value is not None and 0 < value <= MAX_ID
 
 
 def _named(cluster: Cluster) -> str:
@@ -75,7 +81,7 @@ def _target_group(session: Session, target_id: int | None, source: Cluster, same
 
     :raise Refused: missing, merged, dissolved or the source itself (``same`` says why not).
     """
-    target = session.get(Cluster, target_id) if target_id is not None else None
+    target = session.get(Cluster, target_id) if _an_id(target_id) else None
     if target is None:
         raise Refused.on("target", f"There is no group number {target_id}.")
     if target.id == source.id:
@@ -204,7 +210,7 @@ def move_question(
     """
     require_curator(actor)
     source = find_active_group(session, cluster_id)
-    question = session.get(Question, question_id) if question_id is not None else None
+    question = session.get(Question, question_id) if _an_id(question_id) else None
     if question is None or question.cluster_id != source.id:
         raise Refused.on("question_id", "Choose a question from this group.")
     target = _target_group(
@@ -275,6 +281,8 @@ def _questions_to_split(session: Session, source: Cluster, question_ids: Iterabl
     chosen = set(question_ids)
     if not chosen:
         raise Refused.on("question_ids", "Select at least one question to split off.")
+    if not all(_an_id(question_id) for question_id in chosen):
+        raise Refused.on("question_ids", "Select only questions that are in this group.")
     in_group = set(
         session.scalars(
             select(Question.id).where(Question.cluster_id == source.id, Question.id.in_(chosen))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from flask import Flask
@@ -11,7 +10,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.bank.matching import GroupMatches, cluster_matches
-from app.bank.recluster import start_recluster
+from app.bank.recluster import expire_dead_runs, start_recluster
 from app.core.errors import Conflict, Moved, NotFound, Refused
 from app.core.paging import Page, PageRequest, paginate
 from app.core.policy import can_read, readable_by, require_admin, require_member
@@ -34,14 +33,11 @@ from models import (
     RunStatus,
     Sector,
     User,
-    utcnow,
 )
 
 ACTION_TYPES_SHOWN = 3
 TITLE_MAX = 200  # group titles and partnership names alike
 HISTORY_SHOWN = 50
-# A run still queued or running after this long died with its process: start a fresh one.
-STALE_RUN = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -350,6 +346,8 @@ def get_run(session: Session, actor: User, run_id: int) -> ClusteringRun:
     :raise NotFound: no such run.
     """
     require_admin(actor)
+    if expire_dead_runs(session):  # a dead run's page stops polling and says what happened
+        session.commit()
     run = session.get(ClusteringRun, run_id)
     if run is None:
         raise NotFound(f"There is no clustering run {run_id}.")
@@ -375,12 +373,11 @@ def request_recluster(session: Session, app: Flask, actor: User) -> int:
     :raise Forbidden: the actor is not an admin.
     """
     require_admin(actor)
+    if expire_dead_runs(session):
+        session.commit()
     under_way = session.scalar(
         select(ClusteringRun.id)
-        .where(
-            ClusteringRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING]),
-            ClusteringRun.created_at >= utcnow() - STALE_RUN,
-        )
+        .where(ClusteringRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING]))
         .order_by(ClusteringRun.id.desc())
         .limit(1)
     )

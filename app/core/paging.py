@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.core.errors import BadRequest
+
 T = TypeVar("T")
 
 DEFAULT_PER_PAGE = 20
@@ -89,12 +91,14 @@ class PageRequest:
         return PageRequest(min(self.page, last), self.per_page)
 
 
-def _positive(value: Any, default: int, ceiling: int) -> int:
-    try:
-        number = int(str(value).strip()) if value not in (None, "") else default
-    except ValueError:
-        number = default
-    return min(max(number, 1), ceiling)
+def _positive(name: str, value: Any, default: int, ceiling: int, strict: bool) -> int:
+    if value in (None, ""):
+        return default
+    text = str(value).strip()
+    number = int(text) if text.isdigit() and len(text) <= 18 else None
+    if strict and (number is None or not 1 <= number <= ceiling):
+        raise BadRequest.on(name, f"Give a whole number from 1 to {ceiling}.")
+    return default if number is None else min(max(number, 1), ceiling)
 
 
 def page_request(
@@ -102,14 +106,20 @@ def page_request(
     per_page: int = DEFAULT_PER_PAGE,
     max_per_page: int = MAX_PER_PAGE,
     allow_size: bool = False,
+    strict: bool = False,
 ) -> PageRequest:
     """``page`` (and with ``allow_size``, ``per_page``) from query arguments, within bounds.
 
-    Anything that is not a positive number falls back to the default: a page argument is never
-    worth an error.
+    For pages (``strict`` off) anything that is not a positive number falls back to the
+    default: a link is never worth an error page. The API (``strict``) refuses it, as its
+    description says.
+
+    :raise BadRequest: with ``strict``, a page or size that is not a number in range.
     """
-    size = _positive(args.get("per_page"), per_page, max_per_page) if allow_size else per_page
-    return PageRequest(_positive(args.get("page"), 1, MAX_PAGE), size)
+    size = per_page
+    if allow_size:
+        size = _positive("per_page", args.get("per_page"), per_page, max_per_page, strict)
+    return PageRequest(_positive("page", args.get("page"), 1, MAX_PAGE, strict), size)
 
 
 def paginate(session: Session, query: Select[Any], request: PageRequest) -> Page[Any]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import url_for
 
+from app.core.paging import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
 from models import (
     AccessLevel,
     Cluster,
@@ -226,11 +227,20 @@ ERROR_SCHEMA: JsonSchema = {
 }
 ERROR_RESPONSE: JsonSchema = {"$ref": "#/components/responses/Error"}
 PAGING_PARAMETERS: list[JsonSchema] = [
-    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    {
+        "name": "page",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+    },
     {
         "name": "per_page",
         "in": "query",
-        "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+        "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_PER_PAGE,
+            "default": DEFAULT_PER_PAGE,
+        },
     },
 ]
 

@@ -272,7 +272,10 @@ def _handle_http(error: HTTPException) -> ResponseReturnValue:
     if status >= 500:
         _rollback()
     title = TITLES.get(status, error.name)
-    return _answer(status, title, MESSAGES.get(status, error.description or ""))
+    body, status = _answer(status, title, MESSAGES.get(status, error.description or ""))
+    # What the client needs to try again: the methods allowed (405), when to retry (429, 503).
+    kept = [(k, v) for k, v in error.get_headers() if k in {"Allow", "Retry-After"}]
+    return body, status, kept
 
 
 def _handle_csrf(_error: CSRFError) -> ResponseReturnValue:

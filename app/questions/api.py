@@ -68,7 +68,7 @@ def _similar_json(found: list[SimilarQuestion]) -> list[dict[str, Any]]:
 def questions_list() -> ApiAnswer:
     """Readable questions, searched, filtered and paged like the list page."""
     filters = QuestionFilters.from_args(request.args)
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True)
+    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True, strict=True)
     result = list_questions(get_session(), viewer(), filters, at, count_limit=None)
     items = [question_json(row.question, row.supporters_by_sector) for row in result.items]
     return jsonify(sort=result.sort, **result.as_dict(items))

@@ -147,8 +147,10 @@ def validate_draft(session: Session, draft: QuestionDraft) -> ValidDraft:
     action_type = session.get(ActionType, draft.action_type) if draft.action_type else None
     if action_type is None:
         errors["action_type"] = ["Choose what kind of action an answer would support."]
-    slugs = list(dict.fromkeys(slug for slug in draft.themes if slug))
-    themes, errors["themes"] = _theme_errors(session, slugs)
+    chosen = [slug for slug in draft.themes if slug]
+    themes, errors["themes"] = _theme_errors(session, list(dict.fromkeys(chosen)))
+    if len(chosen) > MAX_THEMES and not errors["themes"]:  # the same theme many times over
+        errors["themes"] = [f"Choose at most {MAX_THEMES} themes, each once."]
     groups = list(dict.fromkeys(squash(group) for group in draft.population_groups if group))
     errors["population_groups"] = _group_errors(groups)
     visibility = next((v for v in Visibility if v.value == draft.visibility), None)

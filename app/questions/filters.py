@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, exists, false, func
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
+from app.core.guards import MAX_ID
 from app.insight.places import canonical_place
 from app.questions.rules import GEOGRAPHY_MAX, SEARCH_MAX
 from models import (
@@ -106,7 +107,7 @@ def _status(_session: Session, value: str) -> tuple[Condition | None, str | None
 def _group(session: Session, value: str) -> tuple[Condition | None, str | None]:
     if value == NO_GROUP:
         return unindexed(Question.cluster_id.is_(None)), None
-    if not value.isdigit() or len(value) > 18 or session.get(Cluster, int(value)) is None:
+    if not value.isdigit() or int(value) > MAX_ID or session.get(Cluster, int(value)) is None:
         return None, "There is no such question group."
     # One group's questions are few: here its index is the better road.
     return Question.cluster_id == int(value), None

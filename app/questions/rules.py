@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from models import QuestionStatus
 
 TEXT_MIN, TEXT_MAX = 10, 500
@@ -34,8 +36,14 @@ def allowed_statuses(current: QuestionStatus) -> list[QuestionStatus]:
 
 
 def squash(text: str | None) -> str:
-    """Text with runs of whitespace folded to single spaces and the ends trimmed."""
-    return " ".join((text or "").split())
+    """Text as a reader sees it: invisible control and format characters (a right-to-left
+    override, zero-width spaces) dropped, runs of whitespace folded, the ends trimmed."""
+    shown = "".join(
+        char
+        for char in (text or "")
+        if char.isspace() or unicodedata.category(char) not in {"Cc", "Cf"}
+    )
+    return " ".join(shown.split())
 
 
 def length_error(value: str, label: str, low: int, high: int) -> str | None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app.bank.embeddings import embed_texts
 from app.bank.index import question_index
 from app.bank.support import sector_counts
+from app.core.guards import MAX_ID
 from app.core.paging import Page, PageRequest
 from app.core.policy import readable_by
 from app.insight.stopwords import COMMON_WORDS
@@ -326,7 +327,7 @@ def group_choices(session: Session, chosen: str = "") -> list[GroupChoice]:
         .limit(GROUP_CHOICES)
     ).all()
     choices = [GroupChoice(r.id, r.title or r.auto_label or f"Group {r.id}", r.size) for r in rows]
-    if chosen.isdigit() and len(chosen) <= 18 and int(chosen) not in {c.id for c in choices}:
+    if chosen.isdigit() and int(chosen) <= MAX_ID and int(chosen) not in {c.id for c in choices}:
         cluster = session.get(Cluster, int(chosen))
         if cluster is not None:
             choices.append(GroupChoice(cluster.id, cluster.display_title, cluster.size))
