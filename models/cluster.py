@@ -44,6 +44,9 @@ class Cluster(Base):
     sector_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     action_type_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     matched_dataset_count: Mapped[int] = mapped_column(default=0)
+    # Visible questions that are not public (members-only or organisation-only): counted, never
+    # described. ``size`` and the other figures count the public questions only.
+    unlisted_count: Mapped[int] = mapped_column(default=0)
     pledge_count: Mapped[int] = mapped_column(default=0, index=True)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[ClusterState] = mapped_column(

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.bank.matching import refresh_match_figures
@@ -21,6 +21,7 @@ from models import (
     Question,
     Support,
     User,
+    Visibility,
 )
 
 
@@ -63,13 +64,17 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
 def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None:
     """Recount size, support, breadth, action types and pledges of some groups.
 
+    Every visitor sees these figures, so they count the public questions only (and the
+    supporters and pledges of those); the others are only counted, in ``unlisted_count``.
     This runs on every support and so reads only the groups' own questions; the match figure,
     which needs every dataset, is refreshed apart (``refresh_match_figures``).
     """
     ids = sorted(set(cluster_ids))
     if not ids:
         return
-    visible = (Question.cluster_id.in_(ids), Question.hidden.is_(False))
+    in_groups = (Question.cluster_id.in_(ids), Question.hidden.is_(False))
+    unlisted = _sizes_and_support(session, (*in_groups, Question.visibility != Visibility.PUBLIC))
+    visible = (*in_groups, Question.visibility == Visibility.PUBLIC)
     sizes = _sizes_and_support(session, visible)
     action_types = _action_types(session, ids, visible)
     sectors = _sectors(session, ids, visible)
@@ -77,6 +82,7 @@ def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None
     for cluster in session.scalars(select(Cluster).where(Cluster.id.in_(ids))):
         cid = cluster.id
         cluster.size, cluster.support_count = sizes.get(cid, (0, 0))
+        cluster.unlisted_count = unlisted.get(cid, (0, 0))[0]
         cluster.sector_counts = dict(sectors[cid])
         cluster.organisation_count = sum(sectors[cid].values())
         cluster.action_type_counts = dict(action_types[cid].most_common())
@@ -132,12 +138,13 @@ def _sectors(session: Session, ids: list[int], visible: Visible) -> dict[int, Co
 
 
 def _live_pledges(session: Session, ids: list[int]) -> dict[int, int]:
-    """Pledges not withdrawn, on each group or on one of its questions."""
+    """Pledges not withdrawn, on each group or on one of its public questions."""
     target = func.coalesce(Pledge.cluster_id, Question.cluster_id)
+    on_public = or_(Pledge.question_id.is_(None), Question.visibility == Visibility.PUBLIC)
     rows = session.execute(
         select(target, func.count(Pledge.id))
         .outerjoin(Question, Question.id == Pledge.question_id)
-        .where(target.in_(ids), Pledge.status != PledgeStatus.WITHDRAWN)
+        .where(target.in_(ids), Pledge.status != PledgeStatus.WITHDRAWN, on_public)
         .group_by(target)
     )
     return {int(cid): int(n) for cid, n in rows}

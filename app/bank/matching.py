@@ -11,35 +11,49 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector
-from app.insight.match import DatasetProfile, GroupProfile, MatchResult, rank_datasets
-from models import Cluster, Dataset, Question, dataset_themes, question_themes
+from app.insight.match import (
+    DatasetProfile,
+    GroupProfile,
+    MatchResult,
+    centroid,
+    rank_datasets,
+)
+from models import Cluster, Dataset, Question, Visibility, dataset_themes, question_themes
 
 MATCHES_SHOWN = 5
 
 
 def group_profile(session: Session, cluster: Cluster) -> GroupProfile | None:
-    """What the matcher needs to know about a group: centroid, themes, places, keywords."""
-    if cluster.centroid is None:
+    """What the matcher needs to know about a group: centroid, themes, places, keywords.
+
+    Matches are shown to every visitor, so they are made from the group's public questions
+    only (as its label is); a group with none has no matches to show.
+    """
+    public = (
+        Question.cluster_id == cluster.id,
+        Question.hidden.is_(False),
+        Question.visibility == Visibility.PUBLIC,
+        Question.embedding.is_not(None),
+    )
+    rows = session.execute(select(Question.embedding, Question.geography).where(*public)).all()
+    if not rows:
         return None
     themes = session.scalars(
         select(question_themes.c.theme_slug)
         .join(Question, Question.id == question_themes.c.question_id)
-        .where(Question.cluster_id == cluster.id, Question.hidden.is_(False))
+        .where(*public)
         .distinct()
     )
-    places = session.scalars(
-        select(Question.geography)
-        .where(Question.cluster_id == cluster.id, Question.hidden.is_(False))
-        .distinct()
-    )
+    vectors = np.vstack([blob_to_vector(row.embedding) for row in rows if row.embedding])
     return GroupProfile(
-        centroid=blob_to_vector(cluster.centroid),
+        centroid=centroid(vectors),
         themes=frozenset(themes),
-        geographies=frozenset(places),
+        geographies=frozenset(row.geography for row in rows),
         keywords=tuple(cluster.keywords or ()),
     )
 

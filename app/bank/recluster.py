@@ -35,6 +35,7 @@ from models import (
     Pledge,
     Question,
     RunStatus,
+    Visibility,
     WorkshopItem,
     utcnow,
 )
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
 # A question as re-grouping reads it: id, text, embedding, cluster_id, cluster_pinned.
-_QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool]"
+_QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool, Visibility]"
 LABEL_KEYWORDS = 3
 HEARTBEAT_SECONDS = 10.0
 # No sign of life for this long, and a run is taken to have died with its process.
@@ -228,6 +229,7 @@ def _read_rows(session: Session, model_name: str) -> Sequence[_QuestionRow]:
             Question.embedding,
             Question.cluster_id,
             Question.cluster_pinned,
+            Question.visibility,
         )
         .where(
             Question.hidden.is_(False),
@@ -364,19 +366,29 @@ def _retire_emptied_groups(
 def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[int, Any]) -> None:
     """Set each group's centroid, keywords, automatic label and representative question.
 
-    ``rows`` maps each member question id to a row with its ``text`` and ``embedding``.
+    ``rows`` maps each member question id to a row with its ``text``, ``embedding`` and
+    ``visibility``. Everyone sees a group's label, so its keywords and representative question
+    come from its public questions only: words of a members-only or organisation-only question
+    never reach a visitor through them. The centroid, which only places new questions, uses all.
     """
-    keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in members.items()})
+    public = {
+        cid: [q for q in qids if rows[q].visibility is Visibility.PUBLIC]
+        for cid, qids in members.items()
+    }
+    keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in public.items()})
     for cluster_id, qids in members.items():
         cluster = session.get_one(Cluster, cluster_id)
-        vectors = np.frombuffer(b"".join(rows[q].embedding for q in qids), dtype="<f4").reshape(
-            len(qids), -1
-        )
+        vectors = _vectors([rows[q].embedding for q in qids])
         middle = centroid(vectors)
         cluster.centroid = vector_to_blob(middle)
         cluster.keywords = [w for w in keywords.get(cluster_id, []) if len(w) <= KEYWORD_MAX]
         cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])[:LABEL_MAX]
-        cluster.representative_question_id = qids[representative_index(vectors, middle)]
+        shown = public[cluster_id]
+        cluster.representative_question_id = (
+            shown[representative_index(_vectors([rows[q].embedding for q in shown]), middle)]
+            if shown
+            else None
+        )
         similarities = vectors @ middle
         session.execute(
             update(Question),
@@ -385,6 +397,11 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
                 for q, s in zip(qids, similarities, strict=True)
             ],
         )
+
+
+def _vectors(blobs: list[bytes]) -> np.ndarray:
+    """Stored embeddings as the rows of one matrix."""
+    return np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), -1)
 
 
 def _event_dict(event: ClusterEvent) -> dict[str, Any]:

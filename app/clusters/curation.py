@@ -104,7 +104,13 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
     clusters = list(clusters)
     session.flush()
     rows = session.execute(
-        select(Question.cluster_id, Question.id, Question.text, Question.embedding)
+        select(
+            Question.cluster_id,
+            Question.id,
+            Question.text,
+            Question.embedding,
+            Question.visibility,
+        )
         .where(
             Question.cluster_id.in_([c.id for c in clusters]),
             Question.hidden.is_(False),
@@ -120,7 +126,7 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
     refresh_demand_figures(session, [c.id for c in clusters])
     refresh_match_figures(session, [c.id for c in clusters])
     for cluster in clusters:
-        if cluster.size == 0 and cluster.state is ClusterState.ACTIVE:
+        if cluster.size + cluster.unlisted_count == 0 and cluster.state is ClusterState.ACTIVE:
             cluster.state = ClusterState.DISSOLVED
             session.execute(
                 update(Question)

@@ -95,7 +95,8 @@ def _positive(name: str, value: Any, default: int, ceiling: int, strict: bool) -
     if value in (None, ""):
         return default
     text = str(value).strip()
-    number = int(text) if text.isdigit() and len(text) <= 18 else None
+    # A very long number is still a number: past the ceiling, not garbage.
+    number = (int(text) if len(text) <= 18 else ceiling + 1) if text.isdigit() else None
     if strict and (number is None or not 1 <= number <= ceiling):
         raise BadRequest.on(name, f"Give a whole number from 1 to {ceiling}.")
     return default if number is None else min(max(number, 1), ceiling)

@@ -94,6 +94,7 @@ def cluster_json(cluster: Cluster) -> dict[str, Any]:
         "state": cluster.state.value,
         "locked": cluster.locked,
         "size": cluster.size,
+        "unlisted_count": cluster.unlisted_count,
         "support_count": cluster.support_count,
         "organisation_count": cluster.organisation_count,
         "sector_counts": dict(cluster.sector_counts or {}),
@@ -114,7 +115,15 @@ CLUSTER_SCHEMA: JsonSchema = {
         "keywords": {"type": "array", "items": {"type": "string"}},
         "state": {"type": "string", "enum": [state.value for state in ClusterState]},
         "locked": {"type": "boolean"},
-        "size": {"type": "integer", "description": "Visible questions in the group"},
+        "size": {
+            "type": "integer",
+            "description": "Public questions in the group: every figure and the label come "
+            "from these only",
+        },
+        "unlisted_count": {
+            "type": "integer",
+            "description": "Questions visible only to members or to the asking organisation",
+        },
         "support_count": {"type": "integer"},
         "organisation_count": {"type": "integer"},
         "sector_counts": COUNTS_SCHEMA,

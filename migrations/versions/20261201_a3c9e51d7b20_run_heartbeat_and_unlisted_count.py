@@ -1,0 +1,46 @@
+"""A heartbeat on clustering runs, so a run whose process died is seen as failed; and the
+count of a group's questions that are not public (its figures count only public ones).
+
+Revision ID: a3c9e51d7b20
+Revises: 16f8f138c2ed
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "a3c9e51d7b20"
+down_revision: str | None = "16f8f138c2ed"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    """Add clustering_runs.heartbeat_at and clusters.unlisted_count."""
+    with op.batch_alter_table("clustering_runs") as batch:
+        batch.add_column(sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True))
+    with op.batch_alter_table("clusters") as batch:
+        batch.add_column(
+            sa.Column("unlisted_count", sa.Integer(), nullable=False, server_default="0")
+        )
+    # The figures now count public questions only. Sizes are recounted here; labels, keywords
+    # and the other figures are rebuilt by the next re-cluster (`flask insight recluster`).
+    op.execute(
+        """
+        UPDATE clusters SET
+          unlisted_count = (SELECT count(*) FROM questions q WHERE q.cluster_id = clusters.id
+                            AND q.hidden = false AND q.visibility <> 'public'),
+          size = (SELECT count(*) FROM questions q WHERE q.cluster_id = clusters.id
+                  AND q.hidden = false AND q.visibility = 'public')
+        """
+    )
+
+
+def downgrade() -> None:
+    """Drop clusters.unlisted_count and clustering_runs.heartbeat_at."""
+    with op.batch_alter_table("clusters") as batch:
+        batch.drop_column("unlisted_count")
+    with op.batch_alter_table("clustering_runs") as batch:
+        batch.drop_column("heartbeat_at")
