@@ -63,3 +63,20 @@ def test_responses_carry_secure_headers(client) -> None:
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize(("proxies", "seen"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+def test_forwarded_addresses_are_trusted_only_behind_configured_proxies(
+    database_url, proxies, seen
+) -> None:
+    from flask import request
+
+    from app.db import get_engine
+
+    config = TestingConfig(database_url=database_url)
+    config.TRUSTED_PROXIES = proxies
+    application = create_app(config)
+    application.add_url_rule("/whoami", "whoami", lambda: request.remote_addr or "")
+    response = application.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.text == seen
+    get_engine(application).dispose()

@@ -10,9 +10,12 @@ from werkzeug.wrappers import Response
 from app.auth import bp
 from app.auth.forms import LoginForm, RegistrationForm
 from app.auth.service import (
+    LOGIN_LIMIT_PER_ACCOUNT,
+    LOGIN_LIMIT_PER_ADDRESS,
     authenticate,
     choose_organisation,
     create_api_token,
+    normalise_email,
     register_user,
     revoke_api_tokens,
 )
@@ -77,8 +80,20 @@ def login() -> str | Response:
     return render_template("auth/login.html", form=LoginForm())
 
 
+def _login_key() -> str:
+    """Failed logins are counted per account as well as per address."""
+    return "login:" + normalise_email(str(request.form.get("email", "")))[:254]
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code != 302
+
+
 @bp.post("/login")
-@limiter.limit("10 per minute; 50 per hour", methods=["POST"])
+# Only failures count: guessing one account's password is slowed down wherever it comes from,
+# and the members behind one proxy are not locked out together by somebody else's typos.
+@limiter.limit(LOGIN_LIMIT_PER_ACCOUNT, key_func=_login_key, deduct_when=_failed)
+@limiter.limit(LOGIN_LIMIT_PER_ADDRESS, deduct_when=_failed)
 def login_post() -> tuple[str, int] | Response:
     """Check the credentials; on success go where the member was heading."""
     form = LoginForm()

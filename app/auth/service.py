@@ -15,6 +15,10 @@ from models import ApiToken, Organisation, Role, Sector, User, utcnow
 
 TOKEN_PREFIX = "qb_"
 PASSWORD_METHOD = "scrypt"
+# Failed logins allowed before a pause: for one account wherever they come from, and from one
+# address (many members can share one behind a proxy) whichever accounts they try.
+LOGIN_LIMIT_PER_ACCOUNT = "10 per minute; 30 per hour"
+LOGIN_LIMIT_PER_ADDRESS = "30 per minute; 300 per hour"
 # The registration form's choice for "my organisation is not listed".
 NEW_ORGANISATION = "new"
 

@@ -139,3 +139,25 @@ def test_login_is_rate_limited(limited_client, make_user) -> None:
     ]
     assert statuses[:10] == [422] * 10
     assert statuses[10] == 429
+
+
+def test_failed_logins_are_limited_per_account_not_for_everyone_behind_one_address(
+    limited_client, make_user
+) -> None:
+    make_user("target@example.org")
+    make_user("colleague@example.org")
+    for _ in range(10):
+        bad = {"email": "target@example.org", "password": "wrong password"}
+        assert limited_client.post("/auth/login", data=bad).status_code == 422
+    right = {"email": "target@example.org", "password": PASSWORD}
+    assert limited_client.post("/auth/login", data=right).status_code == 429
+    colleague = {"email": "colleague@example.org", "password": PASSWORD}
+    assert limited_client.post("/auth/login", data=colleague).status_code == 302
+
+
+def test_successful_logins_do_not_count_against_the_limit(limited_client, make_user) -> None:
+    make_user()
+    good = {"email": "member@example.org", "password": PASSWORD}
+    for _ in range(12):
+        assert limited_client.post("/auth/login", data=good).status_code == 302
+        limited_client.post("/auth/logout")
