@@ -9,17 +9,25 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import AppGroup
+from sqlalchemy.orm import Session
 
 from app.auth.service import (
     NewOrganisation,
-    create_api_token,
     find_organisation_by_name,
     find_user_by_email,
     register_user,
 )
+from app.auth.tokens import (
+    DEFAULT_LIFETIME,
+    LIFETIMES,
+    create_api_token,
+    is_live,
+    list_tokens,
+    revoke_token,
+)
 from app.core.errors import ServiceError
 from app.db import new_session
-from models import Organisation, Role, Sector
+from models import Organisation, Role, Sector, User
 
 users_cli = AppGroup("users", help="Manage member accounts.")
 
@@ -65,15 +73,55 @@ def _read_password() -> str:
     return password
 
 
+def _member(session: Session, email: str) -> User:
+    user = find_user_by_email(session, email)
+    if user is None:
+        raise click.ClickException(f"No account with the email {email}.")
+    return user
+
+
 @users_cli.command("token")
 @click.argument("email")
-def issue_token(email: str) -> None:
+@click.option("--name", default="", help="What the token is for (shown in the list).")
+@click.option(
+    "--lifetime",
+    type=click.Choice(list(LIFETIMES)),
+    default=DEFAULT_LIFETIME,
+    show_default=True,
+    help="Days until it expires, or never.",
+)
+def issue_token(email: str, name: str, lifetime: str) -> None:
     """Print a new personal API token for the account (shown once; stored hashed)."""
     with new_session() as session:
-        user = find_user_by_email(session, email)
-        if user is None:
-            raise click.ClickException(f"No account with the email {email}.")
-        click.echo(create_api_token(session, user))
+        try:
+            issued = create_api_token(session, _member(session, email), name, lifetime)
+        except ServiceError as error:
+            raise click.ClickException(error.message) from None
+        click.echo(issued.secret)
+
+
+@users_cli.command("tokens")
+@click.argument("email")
+def list_tokens_command(email: str) -> None:
+    """List the account's API tokens: id, name, prefix, state, last use."""
+    with new_session() as session:
+        for token in list_tokens(session, _member(session, email)):
+            state = "live" if is_live(token) else "revoked" if token.revoked_at else "expired"
+            used = token.last_used_at.date().isoformat() if token.last_used_at else "never used"
+            click.echo(f"{token.id}\t{token.name}\t{token.prefix}…\t{state}\t{used}")
+
+
+@users_cli.command("revoke-token")
+@click.argument("email")
+@click.argument("token_id", type=int)
+def revoke_token_command(email: str, token_id: int) -> None:
+    """Revoke one of the account's API tokens."""
+    with new_session() as session:
+        try:
+            token = revoke_token(session, _member(session, email), token_id)
+        except ServiceError as error:
+            raise click.ClickException(error.message) from None
+        click.echo(f"Revoked token {token.id} ({token.name}).")
 
 
 @click.command("seed-demo")

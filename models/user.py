@@ -36,6 +36,9 @@ class User(Base):
     )
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.MEMBER)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Part of the id every session cookie carries: raising it (log out, a new password) ends
+    # every session signed in before, wherever it is.
+    session_version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[CreatedAt]
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -61,8 +64,8 @@ class User(Base):
         return False
 
     def get_id(self) -> str:
-        """The id flask-login keeps in the session."""
-        return str(self.id)
+        """The id flask-login keeps in the session: the user and their session version."""
+        return f"{self.id}:{self.session_version}"
 
     @property
     def is_facilitator(self) -> bool:
@@ -87,8 +90,10 @@ class ApiToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     prefix: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(80), default="")
     created_at: Mapped[CreatedAt]
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     user: Mapped[User] = relationship(back_populates="api_tokens")

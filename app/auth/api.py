@@ -1,4 +1,4 @@
-"""API v1: the member a request is authenticated as."""
+"""API v1: the member a request is authenticated as, and their API tokens."""
 
 from __future__ import annotations
 
@@ -7,9 +7,20 @@ from typing import Any
 from flask import jsonify
 from werkzeug.wrappers import Response
 
-from app.api import bp
-from app.core.serializers import ERROR_RESPONSE
+from app.api import bp, json_body
+from app.auth.tokens import (
+    DEFAULT_LIFETIME,
+    LIFETIMES,
+    NAME_MAX,
+    create_api_token,
+    is_live,
+    list_tokens,
+    revoke_token,
+)
+from app.core.errors import Refused
+from app.core.serializers import ERROR_RESPONSE, TOKEN_SCHEMA, json_response, token_json
 from app.core.web import login_required, member
+from app.db import get_session
 
 
 @bp.get("/me")
@@ -30,11 +41,97 @@ def me() -> Response:
     )
 
 
+@bp.get("/tokens")
+@login_required
+def tokens_list() -> Response:
+    """The caller's API tokens, newest first (never their secrets)."""
+    found = list_tokens(get_session(), member())
+    return jsonify(items=[token_json(token, is_live(token)) for token in found])
+
+
+@bp.post("/tokens")
+@login_required
+def tokens_create() -> tuple[Response, int]:
+    """Issue a token; the secret is in this answer only."""
+    body = json_body()
+    name, lifetime = body.get("name", ""), body.get("lifetime", DEFAULT_LIFETIME)
+    if not isinstance(name, str) or not isinstance(lifetime, str):
+        raise Refused.on("name" if not isinstance(name, str) else "lifetime", "Give a string.")
+    issued = create_api_token(get_session(), member(), name, lifetime)
+    return jsonify(token=token_json(issued.token, True), secret=issued.secret), 201
+
+
+@bp.delete("/tokens/<int:token_id>")
+@login_required
+def tokens_revoke(token_id: int) -> Response:
+    """Revoke one of the caller's tokens."""
+    token = revoke_token(get_session(), member(), token_id)
+    return jsonify(token_json(token, is_live(token)))
+
+
+_TOKEN_ID = {"name": "token_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_ERRORS = {"401": ERROR_RESPONSE, "404": ERROR_RESPONSE}
+
 AUTH_PATHS: dict[str, Any] = {
     "/me": {
         "get": {
             "summary": "The member the request is authenticated as",
             "responses": {"200": {"description": "The member"}, "401": ERROR_RESPONSE},
+        }
+    },
+    "/tokens": {
+        "get": {
+            "summary": "Your API tokens",
+            "responses": {
+                "200": json_response(
+                    {
+                        "type": "object",
+                        "properties": {"items": {"type": "array", "items": TOKEN_SCHEMA}},
+                    },
+                    "Your tokens, newest first",
+                ),
+                "401": ERROR_RESPONSE,
+            },
+        },
+        "post": {
+            "summary": "Issue a new API token (its secret is shown in this answer only)",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "name": {"type": "string", "maxLength": NAME_MAX},
+                                "lifetime": {
+                                    "type": "string",
+                                    "enum": list(LIFETIMES),
+                                    "default": DEFAULT_LIFETIME,
+                                },
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "201": json_response(
+                    {
+                        "type": "object",
+                        "properties": {"token": TOKEN_SCHEMA, "secret": {"type": "string"}},
+                    },
+                    "The new token and its secret",
+                ),
+                "400": ERROR_RESPONSE,
+                "401": ERROR_RESPONSE,
+                "422": ERROR_RESPONSE,
+            },
+        },
+    },
+    "/tokens/{token_id}": {
+        "delete": {
+            "summary": "Revoke one of your tokens",
+            "parameters": [_TOKEN_ID],
+            "responses": {"200": json_response(TOKEN_SCHEMA, "The revoked token"), **_ERRORS},
         }
     },
 }

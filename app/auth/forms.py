@@ -8,6 +8,7 @@ from wtforms.validators import URL, Email, EqualTo, InputRequired, Length, Optio
 from wtforms.widgets import PasswordInput
 
 from app.auth.service import NEW_ORGANISATION
+from app.auth.tokens import DEFAULT_LIFETIME, NAME_MAX
 from app.core.forms import select_choices
 from models import SECTOR_LABELS
 
@@ -72,3 +73,33 @@ class RegistrationForm(FlaskForm):
                 (NEW_ORGANISATION, "My organisation is not listed: add it below"),
             ]
         )
+
+
+class TokenForm(FlaskForm):
+    """A new personal API token: what it is for, and how long it lasts."""
+
+    name = StringField(
+        "What is it for?",
+        validators=[Length(max=NAME_MAX)],
+        description="For example: monthly export script. Shown in your list of tokens.",
+    )
+    lifetime = SelectField(
+        "Expires",
+        choices=select_choices(
+            [("30", "in 30 days"), ("90", "in 90 days"), ("365", "in a year"), ("never", "never")]
+        ),
+        default=DEFAULT_LIFETIME,
+        validate_choice=False,
+    )
+    submit = SubmitField("Create a new API token")
+
+
+class PasswordForm(FlaskForm):
+    """A new password, after the current one; the service checks both."""
+
+    current = PasswordField("Current password", validators=[InputRequired()])
+    new = PasswordField(
+        "New password", validators=[InputRequired()], description="At least 10 characters."
+    )
+    repeated = PasswordField("Repeat the new password", validators=[InputRequired()])
+    submit = SubmitField("Change password")

@@ -6,16 +6,23 @@ from flask import Request, Response, abort, g, redirect, request, url_for
 from flask_login import LoginManager
 from werkzeug.wrappers import Response as BaseResponse
 
-from app.auth.service import user_for_token
+from app.auth.tokens import user_for_token
+from app.core.guards import MAX_ID
 from app.core.web import wants_json
 from app.db import get_session
 from app.extensions import htmx
 from models import User
 
 
-def _load_user(user_id: str) -> User | None:
-    user = get_session().get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+def _load_user(session_id: str) -> User | None:
+    """The user of a session cookie, if its session version is still the user's."""
+    user_id, _, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit() and int(user_id) <= MAX_ID):
+        return None  # includes cookies from before session versions: they sign in again
+    user = get_session().get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 def _load_user_from_request(req: Request) -> User | None:

@@ -8,19 +8,27 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.auth import bp
-from app.auth.forms import LoginForm, RegistrationForm
+from app.auth.forms import LoginForm, PasswordForm, RegistrationForm, TokenForm
 from app.auth.service import (
     LOGIN_LIMIT_PER_ACCOUNT,
     LOGIN_LIMIT_PER_ADDRESS,
     authenticate,
+    change_password,
     choose_organisation,
-    create_api_token,
+    end_sessions,
     normalise_email,
     register_user,
+)
+from app.auth.tokens import (
+    IssuedToken,
+    create_api_token,
+    is_live,
+    list_tokens,
     revoke_api_tokens,
+    revoke_token,
 )
 from app.core.errors import Refused
-from app.core.web import account_sections, login_required, member, put_errors, safe_next
+from app.core.web import account_sections, login_required, member, put_errors, safe_next, viewer
 from app.db import get_session
 from app.extensions import limiter
 from models import Organisation
@@ -109,20 +117,32 @@ def login_post() -> tuple[str, int] | Response:
 
 @bp.post("/logout")
 def logout() -> Response:
-    """End the session."""
+    """End the session — and every other session of the member, on every device."""
+    user = viewer()
+    if user is not None:
+        end_sessions(get_session(), user)
     logout_user()
-    flash("You are logged out.", "info")
+    flash("You are logged out everywhere.", "info")
     return redirect(url_for("main.index"))
 
 
-def _account_page(new_token: str | None = None) -> str:
+def _account_page(
+    issued: IssuedToken | None = None,
+    token_form: TokenForm | None = None,
+    password_form: PasswordForm | None = None,
+) -> str:
     """The account page, with the sections other features add (the questions, for one)."""
     user = member()
+    tokens = list_tokens(get_session(), user)
     return render_template(
         "auth/account.html",
         sections=account_sections(get_session(), user),
-        live_tokens=sum(1 for token in user.api_tokens if token.revoked_at is None),
-        new_token=new_token,
+        tokens=tokens,
+        live_tokens=sum(1 for token in tokens if is_live(token)),
+        is_live=is_live,
+        issued=issued,
+        token_form=token_form or TokenForm(formdata=None),
+        password_form=password_form or PasswordForm(formdata=None),
     )
 
 
@@ -136,9 +156,28 @@ def account() -> str:
 @bp.post("/account/token")
 @login_required
 @limiter.limit("10 per hour")
-def new_token() -> str:
+def new_token() -> str | tuple[str, int]:
     """Issue a personal API token and show it once."""
-    return _account_page(new_token=create_api_token(get_session(), member()))
+    form = TokenForm()
+    if form.validate_on_submit():
+        try:
+            issued = create_api_token(
+                get_session(), member(), form.name.data or "", form.lifetime.data or ""
+            )
+        except Refused as error:
+            put_errors(form, error)
+        else:
+            return _account_page(issued=issued)
+    return _account_page(token_form=form), 422
+
+
+@bp.post("/account/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_one_token(token_id: int) -> Response:
+    """Revoke one API token."""
+    token = revoke_token(get_session(), member(), token_id)
+    flash(f"Revoked the token “{token.name}”.", "success")
+    return redirect(url_for("auth.account"))
 
 
 @bp.post("/account/tokens/revoke")
@@ -148,3 +187,26 @@ def revoke_tokens() -> Response:
     count = revoke_api_tokens(get_session(), member())
     flash(f"Revoked {count} API token{'s' if count != 1 else ''}.", "success")
     return redirect(url_for("auth.account"))
+
+
+@bp.post("/account/password")
+@login_required
+def password() -> str | tuple[str, int] | Response:
+    """Change the password; other sessions end, this one goes on."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = change_password(
+                get_session(),
+                member(),
+                form.current.data or "",
+                form.new.data or "",
+                form.repeated.data or "",
+            )
+        except Refused as error:
+            put_errors(form, error)
+        else:
+            login_user(user)  # this browser carries the new session version
+            flash("Your password is changed. Other devices are signed out.", "success")
+            return redirect(url_for("auth.account"))
+    return _account_page(password_form=form), 422

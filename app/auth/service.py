@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,9 +9,8 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.core.errors import Conflict, Refused
-from models import ApiToken, Organisation, Role, Sector, User, utcnow
+from models import Organisation, Role, Sector, User, utcnow
 
-TOKEN_PREFIX = "qb_"
 PASSWORD_METHOD = "scrypt"
 # Failed logins allowed before a pause: for one account wherever they come from, and from one
 # address (many members can share one behind a proxy) whichever accounts they try.
@@ -141,36 +138,30 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+PASSWORD_MIN, PASSWORD_MAX = 10, 200
 
 
-def create_api_token(session: Session, user: User) -> str:
-    """Issue a new personal API token for a user; only its digest is stored."""
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    session.add(ApiToken(user=user, token_hash=_digest(token), prefix=token[:10]))
+def end_sessions(session: Session, user: User) -> None:
+    """End every session the member is signed in with, on every device, and commit."""
+    user.session_version += 1
     session.commit()
-    return token
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    """The active user owning an unrevoked token, or None."""
-    if not token.startswith(TOKEN_PREFIX):
-        return None
-    api_token = session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None))
-    )
-    if api_token is None or not api_token.user.active:
-        return None
-    api_token.last_used_at = utcnow()
+def change_password(session: Session, user: User, current: str, new: str, repeated: str) -> User:
+    """Set a new password after checking the current one; every other session ends.
+
+    :raise Refused: the current password is wrong, or the new one too short or not repeated.
+    """
+    errors: dict[str, list[str]] = {}
+    if not check_password_hash(user.password_hash, current or ""):
+        errors["current"] = ["That is not your current password."]
+    if not PASSWORD_MIN <= len(new or "") <= PASSWORD_MAX:
+        errors["new"] = [f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters."]
+    elif new != repeated:
+        errors["repeated"] = ["The new passwords do not match."]
+    if errors:
+        raise Refused(errors)
+    user.password_hash = hash_password(new)
+    user.session_version += 1
     session.commit()
-    return api_token.user
-
-
-def revoke_api_tokens(session: Session, user: User) -> int:
-    """Revoke every live token of a user (scripts using them stop working); returns how many."""
-    tokens = [token for token in user.api_tokens if token.revoked_at is None]
-    for token in tokens:
-        token.revoked_at = utcnow()
-    session.commit()
-    return len(tokens)
+    return user

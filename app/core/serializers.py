@@ -14,6 +14,7 @@ from flask import url_for
 from app.core.paging import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
 from models import (
     AccessLevel,
+    ApiToken,
     Cluster,
     ClusterState,
     Dataset,
@@ -195,6 +196,35 @@ MATCH_SCHEMA: JsonSchema = {
         "dataset": DATASET_SCHEMA,
         "score": {"type": "number", "minimum": 0, "maximum": 1},
         "reasons": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def token_json(token: ApiToken, live: bool) -> dict[str, Any]:
+    """A personal API token as its owner sees it: never the secret, only how it starts."""
+    return {
+        "id": token.id,
+        "name": token.name,
+        "prefix": token.prefix,
+        "created_at": token.created_at.isoformat(),
+        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
+        "revoked": token.revoked_at is not None,
+        "live": live,
+    }
+
+
+TOKEN_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "name": {"type": "string"},
+        "prefix": {"type": "string", "description": "The first characters of the secret"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "last_used_at": {"type": ["string", "null"], "format": "date-time"},
+        "expires_at": {"type": ["string", "null"], "format": "date-time"},
+        "revoked": {"type": "boolean"},
+        "live": {"type": "boolean"},
     },
 }
 

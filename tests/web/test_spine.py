@@ -312,15 +312,24 @@ def test_a_group_card_and_its_page_count_matches_the_same_way(
 def test_members_can_revoke_their_api_tokens(app, client, auth, make_user) -> None:
     make_user()
     auth.login()
-    page = client.post("/auth/account/token").text
-    token = re.search(r'<code class="token">([^<]+)</code>', page).group(1)
-    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    assert "Revoke all my tokens" in page
+    first = client.post("/auth/account/token", data={"name": "export script"}).text
+    second = client.post("/auth/account/token", data={"name": "dashboard"}).text
+    tokens = [
+        re.search(r'<code class="token">([^<]+)</code>', page).group(1) for page in (first, second)
+    ]
+    for token in tokens:
+        assert (
+            client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code
+            == 200
+        )
+    assert "Revoke all my tokens" in second and "export script" in second
     client.post("/auth/account/tokens/revoke")
     with app.app_context(), new_session(app) as session:
-        assert session.scalar(select(ApiToken.revoked_at)) is not None
+        assert all(session.scalars(select(ApiToken.revoked_at)))
     anonymous = app.test_client()
-    assert (
-        anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
-    )
+    for token in tokens:
+        assert (
+            anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code
+            == 401
+        )
     assert auth.login(password=PASSWORD).status_code == 302  # the account itself is untouched
