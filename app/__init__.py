@@ -36,6 +36,7 @@ def create_app(config: Config | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.clusters import bp as clusters_bp
     from app.core.web import register_error_handlers
+    from app.datasets import bp as datasets_bp
     from app.main import bp as main_bp
     from app.questions import bp as questions_bp
 
@@ -45,6 +46,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(questions_bp, url_prefix="/questions")
     app.register_blueprint(clusters_bp, url_prefix="/groups")
+    app.register_blueprint(datasets_bp, url_prefix="/datasets")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     register_error_handlers(app)
