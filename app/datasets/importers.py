@@ -93,8 +93,10 @@ def read_csv(text: str, held_by_us: bool) -> list[ParsedRow]:
         flag = _flag(values.pop("held_by_us", ""), held_by_us)
         if flag is None:
             errors["held_by_us"] = ["Write yes or no."]
-        lists = {n: split_list(values.pop(n, "")) for n in ("themes", "keywords", "variables")}
-        draft = DatasetDraft(**values, **lists, held_by_us=bool(flag))
+        fields: dict[str, Any] = dict(values)
+        for name in ("themes", "keywords", "variables"):
+            fields[name] = split_list(fields.pop(name, ""))
+        draft = DatasetDraft(**fields, held_by_us=bool(flag))
         rows.append(ParsedRow(f"line {line}", draft, errors))
         if len(rows) > MAX_ROWS:
             break

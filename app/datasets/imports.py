@@ -117,7 +117,6 @@ def preview_import(
     require_member(actor)
     seen: set[str] = set()
     lines = [_plan(session, actor, row, seen) for row in rows]
-    session.rollback()  # the look-ups must leave nothing pending
     document = {
         "by": actor.id,
         "rows": [{"where": r.where, **asdict(r.draft)} for r in rows],

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from app.core.errors import Refused
 from app.core.paging import page_request
-from app.core.web import is_fragment, member, put_errors, viewer
+from app.core.web import is_fragment, member, put_errors, register_account_section, viewer
 from app.datasets import bp
 from app.datasets.exporters import export_response
 from app.datasets.forms import (
@@ -30,6 +30,7 @@ from app.datasets.service import (
     dataset_detail,
     draft_of,
     editable_dataset,
+    member_datasets,
     retire_dataset,
     themes,
     update_dataset,
@@ -229,6 +230,8 @@ def import_preview() -> Page:
 @login_required
 def import_confirm() -> Page:
     """Save the previewed upload."""
+    # The signed drafts of a full upload can pass Flask's 500 kB default for a form field.
+    request.max_form_memory_size = 4 * MAX_BYTES
     confirm = ConfirmImportForm()
     if not confirm.validate_on_submit():
         return _import_page(ImportForm(formdata=None), 400, preview=None)
@@ -242,3 +245,10 @@ def import_confirm() -> Page:
         return _import_page(form, 422, preview=None)
     flash(f"Imported: {result.created} new, {result.updated} updated.", "success")
     return redirect(url_for("datasets.index"))
+
+
+# The account page lists the datasets a member looks after.
+register_account_section(
+    "datasets/partials/account_datasets.html",
+    lambda session, user: {"my_datasets": member_datasets(session, user)},
+)

@@ -177,6 +177,22 @@ def _themes(session: Session, slugs: tuple[str, ...]) -> tuple[list[Theme], list
     return [found[slug] for slug in wanted if slug in found], errors
 
 
+def _vocabulary_errors(draft: DatasetDraft) -> dict[str, list[str]]:
+    """Messages for the access level, visibility and unit of analysis, where they are unknown."""
+    errors = {}
+    checks = (
+        ("access_level", draft.access_level.strip(), ACCESS_LEVELS, "access level"),
+        ("visibility", draft.visibility.strip(), VISIBILITIES, "visibility"),
+    )
+    for name, value, allowed, what in checks:
+        if message := _choice(value, allowed, what):
+            errors[name] = [message if value else f"Choose the {what}."]
+    unit = draft.unit_of_analysis.strip()
+    if unit and (message := _choice(unit, UNITS, "unit of analysis")):
+        errors["unit_of_analysis"] = [message]
+    return errors
+
+
 def validate_dataset(session: Session, draft: DatasetDraft) -> ValidDataset:
     """Check every field of a draft; the place is spelt canonically when it is recognised.
 
@@ -205,16 +221,8 @@ def validate_dataset(session: Session, draft: DatasetDraft) -> ValidDataset:
     themes, theme_errors = _themes(session, draft.themes)
     if theme_errors:
         errors["themes"] = theme_errors
-    checks = (
-        ("access_level", draft.access_level.strip(), ACCESS_LEVELS, "access level"),
-        ("visibility", draft.visibility.strip(), VISIBILITIES, "visibility"),
-    )
-    for name, value, allowed, what in checks:
-        if message := _choice(value, allowed, what):
-            errors[name] = [message if value else f"Choose the {what}."]
+    errors.update(_vocabulary_errors(draft))
     unit = draft.unit_of_analysis.strip()
-    if unit and (message := _choice(unit, UNITS, "unit of analysis")):
-        errors["unit_of_analysis"] = [message]
     if errors:
         raise Refused(errors)
     return ValidDataset(

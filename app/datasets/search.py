@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 from sqlalchemy import ColumnElement, String, and_, cast, exists, or_, select
@@ -100,7 +101,7 @@ def _filter_conditions(session: Session, filters: DatasetFilters) -> list[Condit
 
 def _literal(query: str, dialect: str) -> Condition:
     """Every word of the query in the title, description, publisher, keywords or variables."""
-    columns: tuple[ColumnElement[str], ...] = (
+    columns: tuple[Any, ...] = (  # mapped attributes and casts alike
         Dataset.title,
         Dataset.description,
         Dataset.publisher,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.bank.embeddings import embed_datasets
@@ -253,4 +253,25 @@ def dataset_detail(session: Session, viewer: User | None, dataset_id: int) -> Da
         pledges=lines,
         can_edit=can_edit_dataset(viewer, dataset),
         can_pledge=holder_member and dataset.retired_at is None,
+    )
+
+
+def member_datasets(session: Session, user: User) -> list[Dataset]:
+    """The live datasets a member may look after: their organisation's, and public data they
+    described (for their account page)."""
+    return list(
+        session.scalars(
+            select(Dataset)
+            .where(
+                Dataset.retired_at.is_(None),
+                or_(
+                    Dataset.holder_organisation_id == user.organisation_id,
+                    and_(
+                        Dataset.holder_organisation_id.is_(None),
+                        Dataset.described_by_id == user.id,
+                    ),
+                ),
+            )
+            .order_by(Dataset.title, Dataset.id)
+        )
     )

@@ -141,6 +141,7 @@ def test_retiring_needs_confirmation_and_removes_it_from_the_register(app, clien
     auth.logout()
     auth.login("other@example.org")
     assert client.get(f"/datasets/{dataset_id}").status_code == 404
+    assert client.get(f"/datasets/{dataset_id}/edit").status_code == 404  # cannot see it
 
 
 def test_the_list_filters_pages_and_answers_htmx_with_the_results_only(
@@ -181,6 +182,8 @@ def test_the_nav_and_the_home_page_lead_to_the_register(client, auth, make_user)
     make_user()
     auth.login()
     client.post("/datasets/new", data=form_data())
+    account = client.get("/auth/account").text
+    assert "Datasets you look after" in account and "Tyneside food bank referral records" in account
     home = client.get("/").text
     assert (
         'href="/datasets/"' in home and '<span class="count-number" data-count="datasets">1' in home
