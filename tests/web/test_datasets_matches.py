@@ -60,3 +60,18 @@ def test_retiring_recounts_the_groups_it_matched(app, client, auth, make_user, m
         counts = session.scalars(select(Cluster.matched_dataset_count)).all()
     assert set(counts) == {0}
     assert f'href="/datasets/{dataset_id}"' not in client.get(f"/groups/{topics['food'][0]}").text
+
+
+def test_the_engine_embeds_what_a_dataset_measures_and_whom_it_covers():
+    from app.insight.match import dataset_text
+
+    plain = dataset_text("Referrals", "Food bank referrals.", ["food bank"])
+    assert plain == "Referrals. Food bank referrals. Keywords: food bank."  # unchanged without them
+    full = dataset_text(
+        "Referrals",
+        "Food bank referrals.",
+        ["food bank"],
+        ["referral reason"],
+        "Tyneside households",
+    )
+    assert full.endswith("Measures: referral reason. Covers: Tyneside households.")
