@@ -14,6 +14,7 @@ BLUEPRINTS = (
     ("app.auth", "/auth"),
     ("app.questions", "/questions"),
     ("app.clusters", "/groups"),
+    ("app.datasets", "/datasets"),
     ("app.admin", "/admin"),
     ("app.api", "/api/v1"),
 )

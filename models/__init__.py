@@ -5,7 +5,14 @@ Importing this package registers every table on ``Base.metadata`` (what Alembic 
 
 from models.base import Base, utcnow
 from models.cluster import Cluster, ClusteringRun, ClusterState, CurationLog, RunStatus
-from models.dataset import AccessLevel, Dataset, Pledge, PledgeStatus
+from models.dataset import (
+    AccessLevel,
+    Dataset,
+    DatasetVisibility,
+    Pledge,
+    PledgeStatus,
+    UnitOfAnalysis,
+)
 from models.organisation import SECTOR_LABELS, Organisation, Sector
 from models.partnership import PartnerRole, Partnership, PartnershipMember, PartnershipStatus
 from models.question import (
@@ -39,6 +46,7 @@ __all__ = [
     "ClusteringRun",
     "CurationLog",
     "Dataset",
+    "DatasetVisibility",
     "Flag",
     "Organisation",
     "PartnerRole",
@@ -55,6 +63,7 @@ __all__ = [
     "Sector",
     "Support",
     "Theme",
+    "UnitOfAnalysis",
     "User",
     "Visibility",
     "Workshop",

@@ -36,6 +36,8 @@ class Cluster(Base):
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True)
     )
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The centroid of the public questions alone: what matching shows everyone is made from it.
+    public_centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
     size: Mapped[int] = mapped_column(default=0, index=True)
     # Figures for the groups page, refreshed whenever membership, support or pledges change,
     # so listing thousands of groups never aggregates over every question.

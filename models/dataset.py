@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_column
@@ -31,23 +32,80 @@ class AccessLevel(LabelledEnum):
         return {
             AccessLevel.OPEN: "Open",
             AccessLevel.ON_REQUEST: "Shared on request",
-            AccessLevel.RESTRICTED: "Restricted",
-            AccessLevel.PERSONAL: "Contains personal data",
+            AccessLevel.RESTRICTED: "Restricted (aggregates only)",
+            AccessLevel.PERSONAL: "Contains personal data (never shared raw)",
+        }[self]
+
+
+class UnitOfAnalysis(LabelledEnum):
+    """What one record of a dataset describes."""
+
+    PERSON = "person"
+    HOUSEHOLD = "household"
+    FAMILY = "family"
+    CASE = "case"
+    SERVICE = "service"
+    ORGANISATION = "organisation"
+    AREA = "area"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The unit as a data holder would say it."""
+        return {
+            UnitOfAnalysis.CASE: "Case or contact",
+            UnitOfAnalysis.SERVICE: "Service or site",
+            UnitOfAnalysis.AREA: "Area (aggregate figures)",
+        }.get(self, self.value.capitalize())
+
+
+class DatasetVisibility(LabelledEnum):
+    """Who may read a dataset's description: everyone, or signed-in members only."""
+
+    PUBLIC = "public"
+    MEMBERS = "members"
+
+    @property
+    def label(self) -> str:
+        """The visibility as a reader would say it."""
+        return {
+            DatasetVisibility.PUBLIC: "Everyone (public, and in open exports)",
+            DatasetVisibility.MEMBERS: "Members only (hidden from visitors and exports)",
         }[self]
 
 
 class Dataset(Base):
-    """What a member says they hold, described in the spirit of DCAT; never the data."""
+    """A dataset described in the spirit of DCAT / schema.org Dataset; never the data itself.
+
+    A member organisation that holds it and can share it is its ``holder``; public data that a
+    member describes (official statistics, say) has no holder, only a ``publisher``.
+    """
 
     __tablename__ = "datasets"
 
     id: Mapped[IntPK]
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text)
-    holder_organisation_id: Mapped[int] = mapped_column(
+    publisher: Mapped[str] = mapped_column(String(200), default="")
+    holder_organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
+    described_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     contact_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    contact_details: Mapped[str] = mapped_column(String(200), default="")
+    variables: Mapped[list[str]] = mapped_column(JSON, default=list)
+    unit_of_analysis: Mapped[UnitOfAnalysis | None] = mapped_column(
+        enum_column(UnitOfAnalysis, "unit_of_analysis")
+    )
+    population: Mapped[str] = mapped_column(String(300), default="")
+    size: Mapped[str] = mapped_column(String(80), default="")
+    could_answer: Mapped[str] = mapped_column(Text, default="")
+    visibility: Mapped[DatasetVisibility] = mapped_column(
+        enum_column(DatasetVisibility, "dataset_visibility"), default=DatasetVisibility.PUBLIC
+    )
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     geography: Mapped[str] = mapped_column(String(120), default="UK-wide")
     granularity: Mapped[str] = mapped_column(String(80), default="")
     time_span: Mapped[str] = mapped_column(String(80), default="")
@@ -62,12 +120,25 @@ class Dataset(Base):
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[UpdatedAt]
 
-    holder: Mapped[Organisation] = relationship()
-    contact: Mapped[User | None] = relationship()
+    holder: Mapped[Organisation | None] = relationship()
+    described_by: Mapped[User | None] = relationship(foreign_keys=[described_by_id])
+    contact: Mapped[User | None] = relationship(foreign_keys=[contact_user_id])
     themes: Mapped[list[Theme]] = relationship(secondary=dataset_themes, order_by=Theme.position)
     pledges: Mapped[list[Pledge]] = relationship(
         back_populates="dataset", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def retired(self) -> bool:
+        """Whether its describer withdrew it from the register."""
+        return self.retired_at is not None
+
+    @property
+    def source_name(self) -> str:
+        """Who a reader should think of as its source: the holder, else the publisher."""
+        if self.holder is not None:
+            return self.holder.name
+        return self.publisher or "Public data"
 
 
 class PledgeStatus(LabelledEnum):

@@ -44,5 +44,6 @@ def register_api_modules() -> None:
     """Import each feature's API module so its routes join the blueprint (before registering)."""
     from app.auth import api as auth_api  # noqa: F401
     from app.clusters import api as clusters_api  # noqa: F401
+    from app.datasets import api as datasets_api  # noqa: F401
     from app.main import api as main_api  # noqa: F401
     from app.questions import api as questions_api  # noqa: F401

@@ -7,6 +7,7 @@ from typing import Any
 from app.auth.api import AUTH_PATHS
 from app.clusters.api import CLUSTER_PATHS
 from app.core.serializers import ERROR_SCHEMA
+from app.datasets.api import DATASET_PATHS
 from app.main.api import MAIN_PATHS
 from app.questions.api import QUESTION_PATHS
 
@@ -18,9 +19,10 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Question Bank API",
             "version": "1",
-            "description": "Questions, support and question groups, over the same services as "
-            "the web pages. Authenticate with a session cookie or `Authorization: Bearer "
-            "<token>` (create a token on your account page or with `flask users token`).",
+            "description": "Questions, support, question groups and the dataset register, over "
+            "the same services as the web pages. Authenticate with a session cookie or "
+            "`Authorization: Bearer <token>` (create a token on your account page or with "
+            "`flask users token`).",
         },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearerAuth": []}, {"cookieAuth": []}],
@@ -39,5 +41,5 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
         },
-        "paths": {**MAIN_PATHS, **AUTH_PATHS, **QUESTION_PATHS, **CLUSTER_PATHS},
+        "paths": {**MAIN_PATHS, **AUTH_PATHS, **QUESTION_PATHS, **CLUSTER_PATHS, **DATASET_PATHS},
     }

@@ -67,7 +67,12 @@ def embed_datasets(datasets: Iterable[Dataset], app: Flask | None = None) -> Non
         return
     model = embedder(app)
     vectors = model.encode(
-        [dataset_text(d.title, d.description, d.keywords or []) for d in datasets]
+        [
+            dataset_text(
+                d.title, d.description, d.keywords or [], d.variables or [], d.population or ""
+            )
+            for d in datasets
+        ]
     )
     for dataset, vector in zip(datasets, vectors, strict=True):
         dataset.embedding = vector_to_blob(vector)

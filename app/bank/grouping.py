@@ -10,6 +10,7 @@ import numpy as np
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.bank.embeddings import blob_to_vector, vector_to_blob
 from app.bank.matching import refresh_match_figures
 from app.insight.cluster import ASSIGN_THRESHOLD, assign_to_nearest
 from models import (
@@ -55,10 +56,22 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
     cluster = session.get_one(Cluster, ids[position])
     question.cluster = cluster
     question.cluster_similarity = float(centroids[position] @ vector)
+    if question.visibility is Visibility.PUBLIC:
+        _add_to_public_centroid(cluster, vector)
     session.flush()
     refresh_demand_figures(session, [cluster.id])
     refresh_match_figures(session, [cluster.id])
     return cluster
+
+
+def _add_to_public_centroid(cluster: Cluster, vector: np.ndarray) -> None:
+    """Move the public centroid toward a public question joining (a running mean): matches
+    follow the group's public questions without waiting for the next re-cluster."""
+    if cluster.public_centroid is None or cluster.size == 0:
+        cluster.public_centroid = vector_to_blob(vector)
+        return
+    total = blob_to_vector(cluster.public_centroid) * cluster.size + vector
+    cluster.public_centroid = vector_to_blob(total / float(np.linalg.norm(total) or 1.0))
 
 
 def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None:

@@ -384,11 +384,15 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
         cluster.keywords = [w for w in keywords.get(cluster_id, []) if len(w) <= KEYWORD_MAX]
         cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])[:LABEL_MAX]
         shown = public[cluster_id]
-        cluster.representative_question_id = (
-            shown[representative_index(_vectors([rows[q].embedding for q in shown]), middle)]
-            if shown
-            else None
-        )
+        cluster.representative_question_id = None
+        cluster.public_centroid = None
+        if shown:
+            public_vectors = _vectors([rows[q].embedding for q in shown])
+            public_middle = centroid(public_vectors)
+            cluster.public_centroid = vector_to_blob(public_middle)
+            cluster.representative_question_id = shown[
+                representative_index(public_vectors, public_middle)
+            ]
         similarities = vectors @ middle
         session.execute(
             update(Question),

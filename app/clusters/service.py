@@ -297,7 +297,7 @@ def group_detail(
         if representative is not None and can_read(viewer, representative)
         else None,
         questions=group_questions(session, cluster, viewer, at),
-        matches=cluster_matches(session, cluster) if live else GroupMatches([], 0),
+        matches=cluster_matches(session, cluster, viewer=viewer) if live else GroupMatches([], 0),
         pledges=group_pledges(session, cluster, viewer),
         partnerships=group_partnerships(session, cluster),
         my_partnership=_partnership_of(session, cluster.id, viewer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from app.core.errors import Forbidden, NotFound
-from models import Question, User, Visibility
+from models import Dataset, DatasetVisibility, Question, User, Visibility
 
 
 def signed_in(viewer: User | None) -> bool:
@@ -98,3 +98,65 @@ def require_readable(viewer: User | None, question: Question | None) -> Question
     if question is None or not can_read(viewer, question):
         raise NotFound("There is no question with this id that you can read.")
     return question
+
+
+# --- Datasets ----------------------------------------------------------------------------------
+
+
+def datasets_readable_by(viewer: User | None, include_retired: bool = False) -> ColumnElement[bool]:
+    """A filter for the dataset descriptions a viewer may read.
+
+    Anyone reads public records; signed-in members also read members-only ones. Retired records
+    are left out unless ``include_retired`` (their editors still open them).
+    """
+    allowed = Dataset.visibility == DatasetVisibility.PUBLIC
+    if signed_in(viewer):
+        allowed = or_(allowed, Dataset.visibility == DatasetVisibility.MEMBERS)
+    live = true() if include_retired else Dataset.retired_at.is_(None)
+    return and_(live, allowed)
+
+
+def can_edit_dataset(viewer: User | None, dataset: Dataset) -> bool:
+    """Whether a viewer may edit or retire a dataset's description.
+
+    A held dataset belongs to its holder organisation: any of its members, and no one else. A
+    public record (no holder) is kept by whoever described it, and by facilitators and admins.
+    """
+    if viewer is None or not signed_in(viewer):
+        return False
+    if dataset.holder_organisation_id is not None:
+        return viewer.organisation_id == dataset.holder_organisation_id
+    return dataset.described_by_id == viewer.id or can_curate(viewer)
+
+
+def can_read_dataset(viewer: User | None, dataset: Dataset) -> bool:
+    """Whether a viewer may read a dataset's description (a retired one: only its editors)."""
+    if dataset.retired_at is not None and not can_edit_dataset(viewer, dataset):
+        return False
+    return dataset.visibility is DatasetVisibility.PUBLIC or signed_in(viewer)
+
+
+def require_readable_dataset(viewer: User | None, dataset: Dataset | None) -> Dataset:
+    """The dataset, if it exists and the viewer may read it.
+
+    :raise NotFound: missing or unreadable (the same answer, so ids cannot be probed).
+    """
+    if dataset is None or not can_read_dataset(viewer, dataset):
+        raise NotFound("There is no dataset with this id that you can read.")
+    return dataset
+
+
+def require_dataset_editor(viewer: User | None, dataset: Dataset | None) -> Dataset:
+    """The dataset, if the viewer may edit it.
+
+    :raise NotFound: missing or unreadable.
+    :raise Forbidden: readable, but kept by another organisation or member.
+    """
+    dataset = require_readable_dataset(viewer, dataset)
+    if not can_edit_dataset(viewer, dataset):
+        raise Forbidden(
+            "Only members of the organisation that holds this dataset can change it."
+            if dataset.holder_organisation_id is not None
+            else "Only the member who described this dataset, or a facilitator, can change it."
+        )
+    return dataset

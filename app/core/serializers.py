@@ -18,11 +18,13 @@ from models import (
     Cluster,
     ClusterState,
     Dataset,
+    DatasetVisibility,
     Pledge,
     PledgeStatus,
     Question,
     QuestionStatus,
     Sector,
+    UnitOfAnalysis,
     Visibility,
 )
 
@@ -140,11 +142,11 @@ CLUSTER_SCHEMA: JsonSchema = {
 
 
 def dataset_json(dataset: Dataset) -> dict[str, Any]:
-    """A dataset as lists show it: what it is, who holds it and how it can be had."""
+    """A dataset as lists, matches and pledges show it: what it is, its source, how it is had."""
     return {
         "id": dataset.id,
         "title": dataset.title,
-        "holder": dataset.holder.name,
+        "holder": dataset.holder.name if dataset.holder else None,
         "access_level": dataset.access_level.value,
     }
 
@@ -154,10 +156,70 @@ DATASET_SCHEMA: JsonSchema = {
     "properties": {
         "id": {"type": "integer"},
         "title": {"type": "string"},
-        "holder": {"type": "string", "description": "The member organisation that holds it"},
+        "holder": {
+            "type": ["string", "null"],
+            "description": "The member organisation that holds it; null for public data",
+        },
         "access_level": {"type": "string", "enum": [level.value for level in AccessLevel]},
     },
 }
+
+
+def dataset_record_json(dataset: Dataset) -> dict[str, Any]:
+    """A dataset's whole description (the register's API): the list shape and every field."""
+    return {
+        **dataset_json(dataset),
+        "description": dataset.description,
+        "publisher": dataset.publisher,
+        "held_by_us": dataset.holder_organisation_id is not None,
+        "contact": dataset.contact_details,
+        "themes": [theme.slug for theme in dataset.themes],
+        "keywords": list(dataset.keywords or []),
+        "variables": list(dataset.variables or []),
+        "unit_of_analysis": dataset.unit_of_analysis.value if dataset.unit_of_analysis else None,
+        "population": dataset.population,
+        "geography": dataset.geography,
+        "granularity": dataset.granularity,
+        "time_span": dataset.time_span,
+        "update_frequency": dataset.update_frequency,
+        "format": dataset.format,
+        "size": dataset.size,
+        "licence": dataset.licence,
+        "url": dataset.url,
+        "visibility": dataset.visibility.value,
+        "could_answer": dataset.could_answer,
+        "retired": dataset.retired_at is not None,
+        "created_at": dataset.created_at.isoformat() if dataset.created_at else None,
+        "updated_at": dataset.updated_at.isoformat() if dataset.updated_at else None,
+        "page": url_for("datasets.show", dataset_id=dataset.id, _external=True),
+    }
+
+
+def dataset_record_schema(fields: Mapping[str, JsonSchema]) -> JsonSchema:
+    """The schema of a whole description: the list shape plus the writable fields' schemas
+    (built by the datasets feature from its rules) and what the register adds."""
+    return {
+        "allOf": [
+            DATASET_SCHEMA,
+            {
+                "type": "object",
+                "properties": {
+                    **fields,
+                    "unit_of_analysis": {
+                        "type": ["string", "null"],
+                        "enum": [*(u.value for u in UnitOfAnalysis), None],
+                    },
+                    "visibility": {"type": "string", "enum": [v.value for v in DatasetVisibility]},
+                    "held_by_us": {"type": "boolean"},
+                    "url": {"type": ["string", "null"]},
+                    "retired": {"type": "boolean"},
+                    "created_at": {"type": "string", "format": "date-time"},
+                    "updated_at": {"type": "string", "format": "date-time"},
+                    "page": {"type": "string", "format": "uri"},
+                },
+            },
+        ]
+    }
 
 
 def pledge_json(pledge: Pledge, question: Question | None) -> dict[str, Any]:
@@ -225,6 +287,21 @@ TOKEN_SCHEMA: JsonSchema = {
         "expires_at": {"type": ["string", "null"], "format": "date-time"},
         "revoked": {"type": "boolean"},
         "live": {"type": "boolean"},
+    },
+}
+
+
+def group_match_json(cluster: Cluster, score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
+    """A question group a dataset could serve, with its score and the reasons."""
+    return {"group": cluster_json(cluster), "score": round(score, 4), "reasons": list(reasons)}
+
+
+GROUP_MATCH_SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {
+        "group": CLUSTER_SCHEMA,
+        "score": {"type": "number", "minimum": 0, "maximum": 1},
+        "reasons": {"type": "array", "items": {"type": "string"}},
     },
 }
 

@@ -69,11 +69,13 @@ class QuestionRow(TypedDict):
 
 
 class DatasetRow(TypedDict):
-    """A dataset a demo organisation holds (``holder`` is an organisation key)."""
+    """A demo dataset: held by an organisation (``holder`` is its key), or public data no member
+    holds (``holder`` is null and ``publisher`` names who publishes it)."""
 
     title: str
     description: str
-    holder: str
+    publisher: str
+    holder: str | None
     contact: str
     themes: list[str]
     geography: str
@@ -85,6 +87,9 @@ class DatasetRow(TypedDict):
     licence: str
     url: str | None
     keywords: list[str]
+    variables: list[str]
+    unit_of_analysis: str
+    population: str
     families: list[str]
 
 

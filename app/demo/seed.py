@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.auth.service import hash_password
 from app.demo import content
-from app.demo.content import AnswerLinkRow, QuestionRow, WorkshopRow
+from app.demo.content import AnswerLinkRow, DatasetRow, QuestionRow, WorkshopRow
 from models import (
     AccessLevel,
     AnswerLink,
@@ -32,6 +32,7 @@ from models import (
     Sector,
     Support,
     Theme,
+    UnitOfAnalysis,
     User,
     Visibility,
     Workshop,
@@ -42,6 +43,8 @@ from models import (
 )
 
 DEMO_PASSWORD = "demo-password"
+# Who describes the demo's public data that no member holds.
+STEWARD = "admin@questionbank.example.org"
 
 _Model = TypeVar("_Model", bound=Base)
 
@@ -219,17 +222,24 @@ def _seed_datasets(
     themes: dict[str, Theme],
     report: SeedReport,
 ) -> dict[str, Dataset]:
-    """Add the missing demo datasets; all of them, by title."""
+    """Add the missing demo datasets; all of them, by title.
+
+    Public data no member holds is described by the stewardship group's admin; a stored dataset
+    missing the register's newer fields (publisher, variables, unit, population) gets them.
+    """
     rows = content.datasets()
     existing = _existing(session, Dataset, Dataset.title, (d["title"] for d in rows))
+    describer = users.get(STEWARD)
     datasets: dict[str, Dataset] = {}
     for row in rows:
+        holder = organisations[row["holder"]] if row["holder"] else None
         dataset = existing.get(row["title"])
         if dataset is None:
             dataset = Dataset(
                 title=row["title"],
                 description=row["description"],
-                holder=organisations[row["holder"]],
+                holder=holder,
+                described_by=users.get(row["contact"]) if holder else describer,
                 contact=users.get(row["contact"]),
                 themes=[themes[slug] for slug in row["themes"]],
                 geography=row["geography"],
@@ -244,9 +254,19 @@ def _seed_datasets(
             )
             session.add(dataset)
             report.datasets += 1
+        _fill_register_fields(dataset, row, holder)
         datasets[row["title"]] = dataset
     session.flush()
     return datasets
+
+
+def _fill_register_fields(dataset: Dataset, row: DatasetRow, holder: Organisation | None) -> None:
+    """Give a dataset the register's fields it does not have yet (never overwrite an edit)."""
+    dataset.publisher = dataset.publisher or row["publisher"] or (holder.name if holder else "")
+    dataset.variables = dataset.variables or list(row["variables"])
+    dataset.population = dataset.population or row["population"]
+    if dataset.unit_of_analysis is None and row["unit_of_analysis"]:
+        dataset.unit_of_analysis = UnitOfAnalysis(row["unit_of_analysis"])
 
 
 def _seed_pledges(

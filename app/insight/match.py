@@ -91,11 +91,26 @@ def centroid(vectors: np.ndarray) -> np.ndarray:
     return mean / norm if norm > 0 else mean
 
 
-def dataset_text(title: str, description: str, keywords: Sequence[str] = ()) -> str:
-    """Return the text to embed for a dataset, so every caller embeds datasets the same way."""
+def dataset_text(
+    title: str,
+    description: str,
+    keywords: Sequence[str] = (),
+    variables: Sequence[str] = (),
+    population: str = "",
+) -> str:
+    """Return the text to embed for a dataset, so every caller embeds datasets the same way.
+
+    What a dataset measures (its variables) and whom it covers (its population) say as much
+    about the questions it could answer as its description; both are optional, so a dataset
+    described without them embeds as before.
+    """
     text = f"{title.strip()}. {description.strip()}"
     if keywords:
         text += " Keywords: " + ", ".join(keywords) + "."
+    if variables:
+        text += " Measures: " + ", ".join(variables) + "."
+    if population.strip():
+        text += f" Covers: {population.strip()}."
     return text
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.policy import datasets_readable_by
 from models import Cluster, ClusterState, Dataset, Organisation, Question
 
 
@@ -25,7 +26,8 @@ class BankCounts:
 
 
 def bank_counts(session: Session) -> BankCounts:
-    """Count what the bank holds, leaving out hidden questions and retired groups."""
+    """Count what the bank holds, leaving out hidden questions, retired groups and datasets
+    that are retired or for members only (the figure is public)."""
     return BankCounts(
         questions=session.scalar(
             select(func.count()).select_from(Question).where(Question.hidden.is_(False))
@@ -35,6 +37,9 @@ def bank_counts(session: Session) -> BankCounts:
             select(func.count()).select_from(Cluster).where(Cluster.state == ClusterState.ACTIVE)
         )
         or 0,
-        datasets=session.scalar(select(func.count()).select_from(Dataset)) or 0,
+        datasets=session.scalar(
+            select(func.count()).select_from(Dataset).where(datasets_readable_by(None))
+        )
+        or 0,
         organisations=session.scalar(select(func.count()).select_from(Organisation)) or 0,
     )

@@ -233,7 +233,7 @@ def question_detail(session: Session, viewer: User | None, question_id: int) -> 
         supporters_by_sector=sector_counts(session, [question.id]).get(question.id, {}),
         similar=similar_to_question(session, viewer, question),
         pledges=_live_pledges(session, question),
-        matches=cluster_matches(session, question.cluster)
+        matches=cluster_matches(session, question.cluster, viewer=viewer)
         if question.cluster
         else GroupMatches([], 0),
         supported=bool(supported_ids(session, viewer, [question.id])),

@@ -27,6 +27,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("unlisted_count", sa.Integer(), nullable=False, server_default="0")
         )
+        batch.add_column(sa.Column("public_centroid", sa.LargeBinary(), nullable=True))
     with op.batch_alter_table("users") as batch:
         batch.add_column(
             sa.Column("session_version", sa.Integer(), nullable=False, server_default="0")
@@ -34,8 +35,9 @@ def upgrade() -> None:
     with op.batch_alter_table("api_tokens") as batch:
         batch.add_column(sa.Column("name", sa.String(80), nullable=False, server_default=""))
         batch.add_column(sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))
-    # The figures now count public questions only. Sizes are recounted here; labels, keywords
-    # and the other figures are rebuilt by the next re-cluster (`flask insight recluster`).
+    # The figures now count public questions only. Sizes are recounted here; labels, keywords,
+    # public centroids and the other figures are rebuilt by the next re-cluster
+    # (`flask insight recluster`).
     op.execute(
         """
         UPDATE clusters SET
@@ -55,6 +57,7 @@ def downgrade() -> None:
     with op.batch_alter_table("users") as batch:
         batch.drop_column("session_version")
     with op.batch_alter_table("clusters") as batch:
+        batch.drop_column("public_centroid")
         batch.drop_column("unlisted_count")
     with op.batch_alter_table("clustering_runs") as batch:
         batch.drop_column("heartbeat_at")

@@ -43,8 +43,10 @@ def build_group(
         questions = [session.get(Question, qid) for qid in question_ids]
         vectors = np.vstack([blob_to_vector(q.embedding) for q in questions])
         middle = centroid(vectors)
+        public = [blob_to_vector(q.embedding) for q in questions if q.visibility.value == "public"]
         cluster = Cluster(
             centroid=vector_to_blob(middle),
+            public_centroid=vector_to_blob(centroid(np.vstack(public))) if public else None,
             keywords=list(keywords),
             auto_label=", ".join(keywords[:3]),
             representative_question_id=question_ids[int(np.argmax(vectors @ middle))],

@@ -1,0 +1,181 @@
+"""The open register: public, live dataset descriptions as CSV and as DCAT JSON-LD.
+
+Exports never hold members-only or retired records, whoever asks: they are open data. CSV cells
+that a spreadsheet would run as a formula are neutralised (OWASP's CSV injection advice).
+The CSV's columns are the import's field names, so an export can be imported again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from flask import Response, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.policy import datasets_readable_by
+from models import Dataset
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "publisher",
+    "holder",
+    "contact",
+    "themes",
+    "keywords",
+    "variables",
+    "unit_of_analysis",
+    "population",
+    "geography",
+    "granularity",
+    "time_span",
+    "update_frequency",
+    "format",
+    "size",
+    "access_level",
+    "licence",
+    "url",
+    "could_answer",
+    "held_by_us",
+    "page",
+)
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "qb": "https://questionbank.example.org/ns#",
+}
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: formula-like starts get a leading quote."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def open_datasets(session: Session) -> list[Dataset]:
+    """The public, unretired datasets, in title order (the same for every viewer)."""
+    return list(
+        session.scalars(
+            select(Dataset)
+            .where(datasets_readable_by(None))
+            .options(selectinload(Dataset.holder), selectinload(Dataset.themes))
+            .order_by(Dataset.title, Dataset.id)
+        )
+    )
+
+
+def _cells(dataset: Dataset, page_url: str) -> dict[str, str]:
+    lists = {
+        "themes": [t.slug for t in dataset.themes],
+        "keywords": dataset.keywords or [],
+        "variables": dataset.variables or [],
+    }
+    return {
+        "id": str(dataset.id),
+        "title": dataset.title,
+        "description": dataset.description,
+        "publisher": dataset.publisher,
+        "holder": dataset.holder.name if dataset.holder else "",
+        "contact": dataset.contact_details,
+        **{name: "; ".join(items) for name, items in lists.items()},
+        "unit_of_analysis": dataset.unit_of_analysis.value if dataset.unit_of_analysis else "",
+        "population": dataset.population,
+        "geography": dataset.geography,
+        "granularity": dataset.granularity,
+        "time_span": dataset.time_span,
+        "update_frequency": dataset.update_frequency,
+        "format": dataset.format,
+        "size": dataset.size,
+        "access_level": dataset.access_level.value,
+        "licence": dataset.licence,
+        "url": dataset.url or "",
+        "could_answer": dataset.could_answer,
+        "held_by_us": "yes" if dataset.holder_organisation_id is not None else "no",
+        "page": page_url,
+    }
+
+
+def register_csv(datasets: Sequence[Dataset], page_url: Callable[[Dataset], str]) -> str:
+    """The datasets as CSV, one row each, every cell neutralised."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for dataset in datasets:
+        cells = _cells(dataset, page_url(dataset))
+        writer.writerow({name: neutralise(value) for name, value in cells.items()})
+    return out.getvalue()
+
+
+def dcat_dataset(dataset: Dataset, page_url: str) -> dict[str, Any]:
+    """One dataset as a DCAT ``dcat:Dataset`` node."""
+    node: dict[str, Any] = {
+        "@id": page_url,
+        "@type": "dcat:Dataset",
+        "dct:identifier": str(dataset.id),
+        "dct:title": dataset.title,
+        "dct:description": dataset.description,
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": dataset.publisher or ""},
+        "dcat:keyword": list(dataset.keywords or []),
+        "dcat:theme": [t.label for t in dataset.themes],
+        "dct:spatial": dataset.geography,
+        "dct:temporal": dataset.time_span,
+        "dct:accrualPeriodicity": dataset.update_frequency,
+        "dct:format": dataset.format,
+        "dct:license": dataset.licence,
+        "dct:accessRights": dataset.access_level.label,
+        "qb:variables": list(dataset.variables or []),
+        "qb:unitOfAnalysis": dataset.unit_of_analysis.value if dataset.unit_of_analysis else None,
+        "qb:population": dataset.population,
+        "qb:holder": dataset.holder.name if dataset.holder else None,
+    }
+    if dataset.url:
+        node["dcat:landingPage"] = {"@id": dataset.url}
+    if dataset.contact_details:
+        node["dcat:contactPoint"] = {"@type": "vcard:Kind", "vcard:fn": dataset.contact_details}
+    return {key: value for key, value in node.items() if value not in (None, "", [])}
+
+
+def register_dcat(
+    datasets: Sequence[Dataset], page_url: Callable[[Dataset], str], catalogue_url: str
+) -> dict[str, Any]:
+    """The datasets as a DCAT catalogue in JSON-LD."""
+    return {
+        "@context": DCAT_CONTEXT,
+        "@graph": [
+            {
+                "@id": catalogue_url,
+                "@type": "dcat:Catalog",
+                "dct:title": "Question Bank dataset register",
+                "dct:description": "Descriptions of datasets about poverty in the UK, described "
+                "by members of Question Bank (metadata only; the data stays with its holders).",
+                "dcat:dataset": [{"@id": page_url(d)} for d in datasets],
+            },
+            *(dcat_dataset(d, page_url(d)) for d in datasets),
+        ],
+    }
+
+
+def export_response(session: Session, kind: str) -> Response:
+    """The open register as a download: ``csv`` or ``jsonld``."""
+    datasets = open_datasets(session)
+
+    def page_url(dataset: Dataset) -> str:
+        return url_for("datasets.show", dataset_id=dataset.id, _external=True)
+
+    if kind == "csv":
+        body, mimetype = register_csv(datasets, page_url), "text/csv"
+    else:
+        catalogue = url_for("datasets.index", _external=True)
+        body = json.dumps(register_dcat(datasets, page_url, catalogue), indent=2)
+        mimetype = "application/ld+json"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="datasets.{kind}"'
+    return response

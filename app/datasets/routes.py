@@ -1,0 +1,260 @@
+"""Dataset pages: the register, a dataset's page, describing, editing, retiring, importing and
+the open exports (HTTP only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, flash, make_response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from app.core.errors import Refused
+from app.core.paging import page_request
+from app.core.web import (
+    is_fragment,
+    login_required,
+    member,
+    put_errors,
+    register_account_section,
+    viewer,
+)
+from app.datasets import bp
+from app.datasets.exporters import export_response
+from app.datasets.forms import (
+    ConfirmImportForm,
+    DatasetForm,
+    FilterForm,
+    ImportForm,
+    RetireForm,
+)
+from app.datasets.importers import MAX_BYTES, MAX_ROWS, read_upload
+from app.datasets.imports import confirm_import, preview_import
+from app.datasets.rules import FREQUENCY_SUGGESTIONS, GRANULARITY_SUGGESTIONS
+from app.datasets.search import DatasetFilters, list_datasets
+from app.datasets.service import (
+    create_dataset,
+    dataset_detail,
+    draft_of,
+    editable_dataset,
+    member_datasets,
+    retire_dataset,
+    themes,
+    update_dataset,
+)
+from app.db import get_session
+from app.insight.places import place_suggestions
+
+Page = str | tuple[str, int] | Response
+PLACES = place_suggestions()
+
+# --- The register ------------------------------------------------------------------------------
+
+
+@bp.get("/", strict_slashes=False)
+def index() -> Response:
+    """The readable datasets, searched and filtered; only the results for the htmx search box."""
+    session = get_session()
+    form = FilterForm(formdata=request.args)
+    form.set_themes(themes(session))
+    filters = DatasetFilters.from_args(request.args)
+    status, result = 200, None
+    try:
+        result = list_datasets(
+            session, viewer(), filters, page_request(request.args, current_app.config["PAGE_SIZE"])
+        )
+    except Refused as error:
+        put_errors(form, error)
+        status = 422
+    results_only = is_fragment("dataset-results")
+    template = "datasets/partials/results.html" if results_only else "datasets/index.html"
+    # htmx swaps only 2xx answers: the results fragment carries its own error message.
+    response = make_response(
+        render_template(template, form=form, result=result, filters=filters, places=PLACES),
+        200 if results_only else status,
+    )
+    response.vary.add("HX-Request")
+    return response
+
+
+@bp.get("/export.csv")
+def export_csv() -> Response:
+    """The open register (public, live records) as CSV."""
+    return export_response(get_session(), "csv")
+
+
+@bp.get("/export.jsonld")
+def export_jsonld() -> Response:
+    """The open register (public, live records) as a DCAT JSON-LD catalogue."""
+    return export_response(get_session(), "jsonld")
+
+
+@bp.get("/<int:dataset_id>")
+def show(dataset_id: int) -> str:
+    """A dataset: what it is, its fields, the groups it could serve and its pledges.
+
+    :raise 404: no such dataset, or the viewer may not read it.
+    """
+    detail = dataset_detail(get_session(), viewer(), dataset_id)
+    return render_template("datasets/show.html", detail=detail, dataset=detail.dataset)
+
+
+# --- Describe and edit -------------------------------------------------------------------------
+
+
+def _form_page(form: DatasetForm, status: int = 200, **context: Any) -> tuple[str, int]:
+    form.set_themes(themes(get_session()))
+    page = render_template(
+        "datasets/form.html",
+        form=form,
+        places=PLACES,
+        granularities=GRANULARITY_SUGGESTIONS,
+        frequencies=FREQUENCY_SUGGESTIONS,
+        **context,
+    )
+    return page, status
+
+
+@bp.get("/new")
+@login_required
+def new() -> Page:
+    """The form to describe a dataset."""
+    return _form_page(DatasetForm(), dataset=None)
+
+
+@bp.post("/new")
+@login_required
+def create() -> Page:
+    """Save a new description, or show the form again with the errors beside the fields."""
+    form = DatasetForm()
+    if not form.validate_on_submit():
+        return _form_page(form, 422, dataset=None)
+    try:
+        dataset = create_dataset(get_session(), member(), form.draft())
+    except Refused as error:
+        put_errors(form, error)
+        return _form_page(form, 422, dataset=None)
+    flash("The dataset is in the register.", "success")
+    return redirect(url_for("datasets.show", dataset_id=dataset.id))
+
+
+@bp.get("/<int:dataset_id>/edit")
+@login_required
+def edit(dataset_id: int) -> Page:
+    """The form to change a description (its holder's members, or its describer)."""
+    dataset = editable_dataset(get_session(), member(), dataset_id)
+    form = DatasetForm(formdata=None)
+    form.fill(draft_of(dataset))
+    return _form_page(form, dataset=dataset)
+
+
+@bp.post("/<int:dataset_id>/edit")
+@login_required
+def update(dataset_id: int) -> Page:
+    """Save the changed description, or show the form again with the errors."""
+    session = get_session()
+    dataset = editable_dataset(session, member(), dataset_id)
+    form = DatasetForm()
+    if not form.validate_on_submit():
+        return _form_page(form, 422, dataset=dataset)
+    try:
+        update_dataset(session, member(), dataset_id, form.draft())
+    except Refused as error:
+        put_errors(form, error)
+        return _form_page(form, 422, dataset=dataset)
+    flash("The dataset is updated.", "success")
+    return redirect(url_for("datasets.show", dataset_id=dataset_id))
+
+
+@bp.get("/<int:dataset_id>/retire")
+@login_required
+def retire_confirm(dataset_id: int) -> Page:
+    """Ask before a dataset leaves the register."""
+    dataset = editable_dataset(get_session(), member(), dataset_id)
+    return render_template("datasets/retire.html", dataset=dataset, form=RetireForm())
+
+
+@bp.post("/<int:dataset_id>/retire")
+@login_required
+def retire(dataset_id: int) -> Page:
+    """Retire the dataset once the member has ticked the confirmation."""
+    session = get_session()
+    dataset = editable_dataset(session, member(), dataset_id)
+    form = RetireForm()
+    if not form.validate_on_submit() or not form.confirm.data:
+        form.confirm.errors = ["Tick the box to confirm."]
+        return render_template("datasets/retire.html", dataset=dataset, form=form), 422
+    retire_dataset(session, member(), dataset_id)
+    flash(f"“{dataset.title}” is retired: it no longer appears in the register.", "success")
+    return redirect(url_for("datasets.index"))
+
+
+# --- Import ------------------------------------------------------------------------------------
+
+
+def _import_page(form: ImportForm, status: int = 200, **context: Any) -> tuple[str, int]:
+    page = render_template(
+        "datasets/import.html",
+        form=form,
+        max_rows=MAX_ROWS,
+        max_megabytes=MAX_BYTES // 1_000_000,
+        **context,
+    )
+    return page, status
+
+
+@bp.get("/import")
+@login_required
+def import_form() -> Page:
+    """The form to upload many descriptions at once."""
+    return _import_page(ImportForm(), preview=None)
+
+
+@bp.post("/import")
+@login_required
+def import_preview() -> Page:
+    """Read the upload and show what it would create or update; nothing is saved."""
+    form = ImportForm()
+    upload = request.files.get("file")
+    if not form.validate_on_submit() or upload is None or not upload.filename:
+        form.file.errors = ["Choose a file to upload."]
+        return _import_page(form, 422, preview=None)
+    try:
+        content = upload.read(MAX_BYTES + 1)  # one byte over the limit is enough to refuse it
+    finally:
+        upload.close()
+    try:
+        rows = read_upload(content, upload.filename, form.held_by_us.data != "no")
+    except Refused as error:
+        put_errors(form, error)
+        return _import_page(form, 422, preview=None)
+    preview = preview_import(get_session(), member(), rows, current_app.config["SECRET_KEY"])
+    confirm = ConfirmImportForm(formdata=None, payload=preview.payload)
+    return _import_page(form, 200 if preview.ok else 422, preview=preview, confirm=confirm)
+
+
+@bp.post("/import/confirm")
+@login_required
+def import_confirm() -> Page:
+    """Save the previewed upload."""
+    # The signed drafts of a full upload can pass Flask's 500 kB default for a form field.
+    request.max_form_memory_size = 4 * MAX_BYTES
+    confirm = ConfirmImportForm()
+    if not confirm.validate_on_submit():
+        return _import_page(ImportForm(formdata=None), 400, preview=None)
+    try:
+        result = confirm_import(
+            get_session(), member(), confirm.payload.data or "", current_app.config["SECRET_KEY"]
+        )
+    except Refused as error:
+        form = ImportForm(formdata=None)
+        put_errors(form, error)
+        return _import_page(form, 422, preview=None)
+    flash(f"Imported: {result.created} new, {result.updated} updated.", "success")
+    return redirect(url_for("datasets.index"))
+
+
+# The account page lists the datasets a member looks after.
+register_account_section(
+    "datasets/partials/account_datasets.html",
+    lambda session, user: {"my_datasets": member_datasets(session, user)},
+)
