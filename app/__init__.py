@@ -37,6 +37,9 @@ def create_app(config: Config | None = None) -> Flask:
     from app.clusters import bp as clusters_bp
     from app.core.web import register_error_handlers
     from app.main import bp as main_bp
+    from app.notifications import bp as notifications_bp
+    from app.partnerships import bp as partnerships_bp
+    from app.pledges import bp as pledges_bp
     from app.questions import bp as questions_bp
 
     register_api_modules()
@@ -45,6 +48,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(questions_bp, url_prefix="/questions")
     app.register_blueprint(clusters_bp, url_prefix="/groups")
+    app.register_blueprint(pledges_bp, url_prefix="/pledges")
+    app.register_blueprint(partnerships_bp, url_prefix="/partnerships")
+    app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     register_error_handlers(app)

@@ -5,9 +5,21 @@ Importing this package registers every table on ``Base.metadata`` (what Alembic 
 
 from models.base import Base, utcnow
 from models.cluster import Cluster, ClusteringRun, ClusterState, CurationLog, RunStatus
-from models.dataset import AccessLevel, Dataset, Pledge, PledgeStatus
+from models.dataset import AccessLevel, Dataset, Pledge, PledgeCondition, PledgeStatus
+from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
-from models.partnership import PartnerRole, Partnership, PartnershipMember, PartnershipStatus
+from models.partnership import (
+    ChecklistItem,
+    LogKind,
+    MemberStatus,
+    PartnerRole,
+    Partnership,
+    PartnershipCheck,
+    PartnershipLogEntry,
+    PartnershipMember,
+    PartnershipStatus,
+)
+from models.pledge import PledgeStatusChange
 from models.question import (
     AnswerLink,
     Flag,
@@ -34,19 +46,27 @@ __all__ = [
     "AnswerLink",
     "ApiToken",
     "Base",
+    "ChecklistItem",
     "Cluster",
     "ClusterState",
     "ClusteringRun",
     "CurationLog",
     "Dataset",
     "Flag",
+    "LogKind",
+    "MemberStatus",
+    "Notification",
     "Organisation",
     "PartnerRole",
     "Partnership",
+    "PartnershipCheck",
+    "PartnershipLogEntry",
     "PartnershipMember",
     "PartnershipStatus",
     "Pledge",
+    "PledgeCondition",
     "PledgeStatus",
+    "PledgeStatusChange",
     "Question",
     "QuestionStatus",
     "QuestionStatusChange",

@@ -44,4 +44,7 @@ def register_api_modules() -> None:
     from app.auth import api as auth_api  # noqa: F401
     from app.clusters import api as clusters_api  # noqa: F401
     from app.main import api as main_api  # noqa: F401
+    from app.notifications import api as notifications_api  # noqa: F401
+    from app.partnerships import api as partnerships_api  # noqa: F401
+    from app.pledges import api as pledges_api  # noqa: F401
     from app.questions import api as questions_api  # noqa: F401

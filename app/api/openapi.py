@@ -8,6 +8,9 @@ from app.auth.api import AUTH_PATHS
 from app.clusters.api import CLUSTER_PATHS
 from app.core.serializers import ERROR_SCHEMA
 from app.main.api import MAIN_PATHS
+from app.notifications.api import NOTIFICATION_PATHS
+from app.partnerships.api import PARTNERSHIP_PATHS
+from app.pledges.api import PLEDGE_PATHS
 from app.questions.api import QUESTION_PATHS
 
 
@@ -18,7 +21,8 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Question Bank API",
             "version": "1",
-            "description": "Questions, support and question groups, over the same services as "
+            "description": "Questions, support, question groups, pledges, partnerships and "
+            "notifications, over the same services as "
             "the web pages. Authenticate with a session cookie or `Authorization: Bearer "
             "<token>` (create a token on your account page or with `flask users token`).",
         },
@@ -39,5 +43,13 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
         },
-        "paths": {**MAIN_PATHS, **AUTH_PATHS, **QUESTION_PATHS, **CLUSTER_PATHS},
+        "paths": {
+            **MAIN_PATHS,
+            **AUTH_PATHS,
+            **QUESTION_PATHS,
+            **CLUSTER_PATHS,
+            **PLEDGE_PATHS,
+            **PARTNERSHIP_PATHS,
+            **NOTIFICATION_PATHS,
+        },
     }

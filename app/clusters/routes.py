@@ -15,7 +15,6 @@ from flask import (
     url_for,
 )
 from flask_htmx.constants import HTMX_STOP_POLLING
-from flask_login import login_required
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
@@ -28,7 +27,7 @@ from app.clusters.curation import (
     set_locked,
     split_group,
 )
-from app.clusters.forms import MergeForm, MoveForm, PartnershipForm, RenameForm, SplitForm
+from app.clusters.forms import MergeForm, MoveForm, RenameForm, SplitForm
 from app.clusters.service import (
     SORT_ORDERS,
     get_run,
@@ -38,7 +37,6 @@ from app.clusters.service import (
     run_events_by_kind,
     run_finished,
     sort_order,
-    start_partnership,
     ungrouped_count,
 )
 from app.core.errors import Refused
@@ -111,7 +109,6 @@ FORMS: dict[str, type[FlaskForm]] = {
     "merge": MergeForm,
     "move": MoveForm,
     "split": SplitForm,
-    "partnership": PartnershipForm,
 }
 
 
@@ -227,21 +224,6 @@ def lock(cluster_id: int, locked: bool) -> Response:
         "success",
     )
     return redirect(url_for("clusters.show", cluster_id=cluster_id))
-
-
-@bp.post("/<int:cluster_id>/partnerships")
-@login_required
-def partnership(cluster_id: int) -> Response | tuple[str, int]:
-    """Start a partnership around the group with the member as its first asker."""
-    return _submit(
-        cluster_id,
-        "partnership",
-        lambda form: start_partnership(get_session(), member(), cluster_id, form.title.data),
-        lambda created: (
-            f"You started the partnership “{created.title}”. Others can now join you.",
-            cluster_id,
-        ),
-    )
 
 
 @bp.post("/recluster")
