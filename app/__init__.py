@@ -15,6 +15,9 @@ BLUEPRINTS = (
     ("app.questions", "/questions"),
     ("app.clusters", "/groups"),
     ("app.datasets", "/datasets"),
+    ("app.pledges", "/pledges"),
+    ("app.partnerships", "/partnerships"),
+    ("app.notifications", "/notifications"),
     ("app.admin", "/admin"),
     ("app.api", "/api/v1"),
 )

@@ -141,6 +141,7 @@ def seed_demo_command(if_empty: bool) -> None:
         f"Demo data: added {report.organisations} organisations, {report.users} members, "
         f"{report.questions} questions, {report.supports} supports, {report.datasets} datasets, "
         f"{report.pledges} pledges, {report.partnerships} partnerships, "
+        f"{report.notifications} notifications, "
         f"{report.workshops} workshops."
     )
     if report.questions or report.datasets:

@@ -10,11 +10,24 @@ from models.dataset import (
     Dataset,
     DatasetVisibility,
     Pledge,
+    PledgeCondition,
     PledgeStatus,
     UnitOfAnalysis,
 )
+from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
-from models.partnership import PartnerRole, Partnership, PartnershipMember, PartnershipStatus
+from models.partnership import (
+    ChecklistItem,
+    LogKind,
+    MemberStatus,
+    PartnerRole,
+    Partnership,
+    PartnershipCheck,
+    PartnershipLogEntry,
+    PartnershipMember,
+    PartnershipStatus,
+)
+from models.pledge import PledgeStatusChange
 from models.question import (
     AnswerLink,
     Flag,
@@ -41,6 +54,7 @@ __all__ = [
     "AnswerLink",
     "ApiToken",
     "Base",
+    "ChecklistItem",
     "Cluster",
     "ClusterState",
     "ClusteringRun",
@@ -48,13 +62,20 @@ __all__ = [
     "Dataset",
     "DatasetVisibility",
     "Flag",
+    "LogKind",
+    "MemberStatus",
+    "Notification",
     "Organisation",
     "PartnerRole",
     "Partnership",
+    "PartnershipCheck",
+    "PartnershipLogEntry",
     "PartnershipMember",
     "PartnershipStatus",
     "Pledge",
+    "PledgeCondition",
     "PledgeStatus",
+    "PledgeStatusChange",
     "Question",
     "QuestionStatus",
     "QuestionStatusChange",

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_column
@@ -14,6 +24,7 @@ from models.vocabulary import Theme, dataset_themes
 if TYPE_CHECKING:
     from models.cluster import Cluster
     from models.organisation import Organisation
+    from models.pledge import PledgeStatusChange
     from models.question import Question
     from models.user import User
 
@@ -150,6 +161,25 @@ class PledgeStatus(LabelledEnum):
     WITHDRAWN = "withdrawn"
 
 
+class PledgeCondition(LabelledEnum):
+    """A condition a holder can set on sharing pledged data (a pledge may carry several)."""
+
+    AGGREGATE_ONLY = "aggregate-only"
+    ANONYMISED_EXTRACT = "anonymised-extract"
+    AGREEMENT_NEEDED = "agreement-needed"
+    WE_ANALYSE = "we-analyse"
+
+    @property
+    def label(self) -> str:
+        """The condition as a data holder would say it."""
+        return {
+            PledgeCondition.AGGREGATE_ONLY: "Aggregate figures only",
+            PledgeCondition.ANONYMISED_EXTRACT: "An anonymised extract",
+            PledgeCondition.AGREEMENT_NEEDED: "A data-sharing agreement is needed",
+            PledgeCondition.WE_ANALYSE: "We do the analysis and share the results",
+        }[self]
+
+
 class Pledge(Base):
     """A dataset offered toward one question or one question group, with conditions."""
 
@@ -169,7 +199,15 @@ class Pledge(Base):
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
     )
     pledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The free-text note on the conditions; the structured ones are ``condition_kinds``.
     conditions: Mapped[str] = mapped_column(Text, default="")
+    condition_kinds: Mapped[list[str]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
+    available_from: Mapped[date | None] = mapped_column(Date)
+    # The terms of use (the asset lock) as the pledger accepted them, kept with the pledge.
+    terms: Mapped[str] = mapped_column(Text, default="", server_default="")
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     status: Mapped[PledgeStatus] = mapped_column(
         enum_column(PledgeStatus, "pledge_status"), default=PledgeStatus.OFFERED
     )
@@ -180,3 +218,16 @@ class Pledge(Base):
     question: Mapped[Question | None] = relationship()
     cluster: Mapped[Cluster | None] = relationship()
     pledged_by: Mapped[User | None] = relationship()
+
+    @property
+    def condition_labels(self) -> list[str]:
+        """The structured conditions in words, in the order they are offered."""
+        chosen = set(self.condition_kinds or [])
+        return [condition.label for condition in PledgeCondition if condition.value in chosen]
+
+    status_changes: Mapped[list[PledgeStatusChange]] = relationship(
+        back_populates="pledge",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="PledgeStatusChange.id",
+    )

@@ -8,8 +8,10 @@ from typing import Any
 from flask import Blueprint, g, request
 from flask_login import current_user
 
+from app.auth.tokens import user_for_token
 from app.core.errors import BadRequest
 from app.core.guards import checked_json
+from app.db import get_session
 from app.extensions import csrf
 
 bp = Blueprint("api", __name__)
@@ -21,12 +23,22 @@ csrf.exempt(bp)
 
 @bp.before_request
 def _protect_cookie_sessions() -> None:
-    # Anonymous calls fall through to the views' 401. Only a request the member was signed in
-    # by a valid token is exempt: a cookie session is always checked, whatever Authorization
-    # header rides along with it (a forged page can add "Bearer junk").
+    # Anonymous calls fall through to the views' 401. Only a request carrying a valid token is
+    # exempt: a cookie session is checked whatever Authorization header rides along with it
+    # (a forged page can add "Bearer junk", never a member's real token).
     unsafe = request.method not in {"GET", "HEAD", "OPTIONS"}
-    if unsafe and current_user.is_authenticated and not g.get("signed_in_by_token"):
+    if unsafe and current_user.is_authenticated and not _valid_bearer_token():
         csrf.protect()
+
+
+def _valid_bearer_token() -> bool:
+    """Whether the request carries a live API token: no forged page can know one."""
+    if g.get("signed_in_by_token"):
+        return True
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return False
+    return user_for_token(get_session(), token.strip()) is not None
 
 
 def json_body() -> dict[str, Any]:
@@ -46,4 +58,7 @@ def register_api_modules() -> None:
     from app.clusters import api as clusters_api  # noqa: F401
     from app.datasets import api as datasets_api  # noqa: F401
     from app.main import api as main_api  # noqa: F401
+    from app.notifications import api as notifications_api  # noqa: F401
+    from app.partnerships import api as partnerships_api  # noqa: F401
+    from app.pledges import api as pledges_api  # noqa: F401
     from app.questions import api as questions_api  # noqa: F401

@@ -9,6 +9,9 @@ from app.clusters.api import CLUSTER_PATHS
 from app.core.serializers import ERROR_SCHEMA
 from app.datasets.api import DATASET_PATHS
 from app.main.api import MAIN_PATHS
+from app.notifications.api import NOTIFICATION_PATHS
+from app.partnerships.api import PARTNERSHIP_PATHS
+from app.pledges.api import PLEDGE_PATHS
 from app.questions.api import QUESTION_PATHS
 
 
@@ -19,10 +22,10 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Question Bank API",
             "version": "1",
-            "description": "Questions, support, question groups and the dataset register, over "
-            "the same services as the web pages. Authenticate with a session cookie or "
-            "`Authorization: Bearer <token>` (create a token on your account page or with "
-            "`flask users token`).",
+            "description": "Questions, support, question groups, the dataset register, pledges, "
+            "partnerships and notifications, over the same services as the web pages. "
+            "Authenticate with a session cookie or `Authorization: Bearer <token>` (create a "
+            "token on your account page or with `flask users token`).",
         },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearerAuth": []}, {"cookieAuth": []}],
@@ -41,5 +44,14 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
         },
-        "paths": {**MAIN_PATHS, **AUTH_PATHS, **QUESTION_PATHS, **CLUSTER_PATHS, **DATASET_PATHS},
+        "paths": {
+            **MAIN_PATHS,
+            **AUTH_PATHS,
+            **QUESTION_PATHS,
+            **CLUSTER_PATHS,
+            **DATASET_PATHS,
+            **PLEDGE_PATHS,
+            **PARTNERSHIP_PATHS,
+            **NOTIFICATION_PATHS,
+        },
     }

@@ -1,4 +1,4 @@
-"""Forms for curating groups and starting a partnership around one."""
+"""Forms for curating groups."""
 
 from __future__ import annotations
 
@@ -76,16 +76,3 @@ class SplitForm(FlaskForm):
         ],
     )
     submit = SubmitField("Split into a new group")
-
-
-class PartnershipForm(FlaskForm):
-    """A name for a new partnership around the group."""
-
-    title = StringField(
-        "Name of the partnership (optional)",
-        validators=[
-            Optional(),
-            Length(max=TITLE_MAX, message=f"Keep the name to {TITLE_MAX} characters or fewer."),
-        ],
-    )
-    submit = SubmitField("Start a partnership")

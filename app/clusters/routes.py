@@ -29,7 +29,7 @@ from app.clusters.curation import (
     set_locked,
     split_group,
 )
-from app.clusters.forms import MergeForm, MoveForm, PartnershipForm, RenameForm, SplitForm
+from app.clusters.forms import MergeForm, MoveForm, RenameForm, SplitForm
 from app.clusters.service import (
     SORT_ORDERS,
     get_run,
@@ -39,7 +39,6 @@ from app.clusters.service import (
     run_events_by_kind,
     run_finished,
     sort_order,
-    start_partnership,
     ungrouped_count,
 )
 from app.core.errors import Refused
@@ -48,7 +47,6 @@ from app.core.web import (
     admin_required,
     facilitator_required,
     is_fragment,
-    login_required,
     member,
     put_errors,
     register_moved,
@@ -113,7 +111,6 @@ FORMS: dict[str, type[FlaskForm]] = {
     "merge": MergeForm,
     "move": MoveForm,
     "split": SplitForm,
-    "partnership": PartnershipForm,
 }
 
 
@@ -229,21 +226,6 @@ def lock(cluster_id: int, locked: bool) -> Response:
         "success",
     )
     return redirect(url_for("clusters.show", cluster_id=cluster_id))
-
-
-@bp.post("/<int:cluster_id>/partnerships")
-@login_required
-def partnership(cluster_id: int) -> Response | tuple[str, int]:
-    """Start a partnership around the group with the member as its first asker."""
-    return _submit(
-        cluster_id,
-        "partnership",
-        lambda form: start_partnership(get_session(), member(), cluster_id, form.title.data),
-        lambda created: (
-            f"You started the partnership “{created.title}”. Others can now join you.",
-            cluster_id,
-        ),
-    )
 
 
 @bp.post("/recluster")

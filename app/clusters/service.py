@@ -1,4 +1,4 @@
-"""Question-group use cases: browsing, a group's page, partnerships and re-clustering runs."""
+"""Question-group use cases: browsing, a group's page and re-clustering runs."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from flask import Flask
 from sqlalchemy import ColumnElement, SQLColumnExpression, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
+from app.bank.holdings import organisation_datasets
 from app.bank.matching import GroupMatches, cluster_matches
+from app.bank.partners import PartnershipLine, group_partnership_lines
 from app.bank.recluster import expire_dead_runs, start_recluster
-from app.core.errors import Conflict, Moved, NotFound, Refused
+from app.core.errors import Moved, NotFound
 from app.core.paging import Page, PageRequest, paginate
-from app.core.policy import can_read, readable_by, require_admin, require_member
+from app.core.policy import can_read, readable_by, require_admin
 from app.insight.reconcile import EVENT_KINDS
 from models import (
     SECTOR_LABELS,
@@ -23,10 +25,6 @@ from models import (
     ClusterState,
     CurationLog,
     Dataset,
-    PartnerRole,
-    Partnership,
-    PartnershipMember,
-    PartnershipStatus,
     Pledge,
     PledgeStatus,
     Question,
@@ -36,7 +34,7 @@ from models import (
 )
 
 ACTION_TYPES_SHOWN = 3
-TITLE_MAX = 200  # group titles and partnership names alike
+TITLE_MAX = 200
 HISTORY_SHOWN = 50
 
 
@@ -221,33 +219,6 @@ def group_pledges(session: Session, cluster: Cluster, viewer: User | None) -> li
     ]
 
 
-def group_partnerships(session: Session, cluster: Cluster) -> list[Partnership]:
-    """Partnerships around the group or one of its questions, newest first."""
-    return list(
-        session.scalars(
-            select(Partnership)
-            .options(selectinload(Partnership.members).selectinload(PartnershipMember.user))
-            .where(
-                or_(
-                    Partnership.cluster_id == cluster.id,
-                    _in_group(cluster.id, Partnership.question_id),
-                )
-            )
-            .order_by(Partnership.created_at.desc(), Partnership.id.desc())
-        )
-    )
-
-
-def _partnership_of(session: Session, cluster_id: int, user: User) -> Partnership | None:
-    """The partnership around this group the member belongs to, if any."""
-    return session.scalar(
-        select(Partnership)
-        .join(PartnershipMember)
-        .where(Partnership.cluster_id == cluster_id, PartnershipMember.user_id == user.id)
-        .limit(1)
-    )
-
-
 def group_history(session: Session, cluster: Cluster) -> list[CurationLog]:
     """The latest curation of the group, newest first."""
     return list(
@@ -270,8 +241,8 @@ class GroupDetail:
     questions: Page[Question]
     matches: GroupMatches
     pledges: list[PledgeLine]
-    partnerships: list[Partnership]
-    my_partnership: Partnership | None
+    partnerships: list[PartnershipLine]
+    my_datasets: list[Dataset]
     history: list[CurationLog]
 
     @property
@@ -299,44 +270,10 @@ def group_detail(
         questions=group_questions(session, cluster, viewer, at),
         matches=cluster_matches(session, cluster, viewer=viewer) if live else GroupMatches([], 0),
         pledges=group_pledges(session, cluster, viewer),
-        partnerships=group_partnerships(session, cluster),
-        my_partnership=_partnership_of(session, cluster.id, viewer)
-        if viewer is not None and viewer.is_authenticated
-        else None,
+        partnerships=group_partnership_lines(session, cluster.id, viewer),
+        my_datasets=organisation_datasets(session, viewer) if live else [],
         history=group_history(session, cluster),
     )
-
-
-def start_partnership(
-    session: Session, user: User, cluster_id: int, title: str | None
-) -> Partnership:
-    """Form a partnership around a live group with the member as its first asker, and commit.
-
-    :raise NotFound: no such live group.
-    :raise Moved: the group was merged into another.
-    :raise Conflict: the member is already in a partnership around the group.
-    :raise Refused: the name is too long.
-    """
-    require_member(user)
-    cluster = find_active_group(session, cluster_id)
-    existing = _partnership_of(session, cluster.id, user)
-    if existing is not None:
-        raise Conflict.on(
-            "title", f"You are already in the partnership “{existing.title}” around this group."
-        )
-    name = (title or "").strip()
-    if len(name) > TITLE_MAX:
-        raise Refused.on("title", f"Keep the name to {TITLE_MAX} characters or fewer.")
-    partnership = Partnership(
-        title=name or f"Partnership on {cluster.display_title}"[:TITLE_MAX],
-        cluster_id=cluster.id,
-        status=PartnershipStatus.FORMING,
-        created_by_id=user.id,
-        members=[PartnershipMember(user_id=user.id, role=PartnerRole.ASKER)],
-    )
-    session.add(partnership)
-    session.commit()
-    return partnership
 
 
 def get_run(session: Session, actor: User, run_id: int) -> ClusteringRun:

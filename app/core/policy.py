@@ -9,7 +9,17 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from app.core.errors import Forbidden, NotFound
-from models import Dataset, DatasetVisibility, Question, User, Visibility
+from models import (
+    Dataset,
+    DatasetVisibility,
+    MemberStatus,
+    Partnership,
+    PartnershipMember,
+    Pledge,
+    Question,
+    User,
+    Visibility,
+)
 
 
 def signed_in(viewer: User | None) -> bool:
@@ -160,3 +170,60 @@ def require_dataset_editor(viewer: User | None, dataset: Dataset | None) -> Data
             else "Only the member who described this dataset, or a facilitator, can change it."
         )
     return dataset
+
+
+# --- Pledges -------------------------------------------------------------------------------
+
+
+def holds(viewer: User | None, dataset: Dataset) -> bool:
+    """Whether the viewer belongs to the organisation holding the dataset (None: no holder)."""
+    holder = dataset.holder_organisation_id
+    return signed_in(viewer) and viewer is not None and holder == viewer.organisation_id
+
+
+def can_read_pledge(viewer: User | None, pledge: Pledge) -> bool:
+    """The holder's members read their pledges; others read a pledge whose question they read.
+
+    A pledge to a group is read by anyone who reads groups (every visitor).
+    """
+    if holds(viewer, pledge.dataset):
+        return True
+    return pledge.question is None or can_read(viewer, pledge.question)
+
+
+def can_change_pledge(viewer: User | None, pledge: Pledge) -> bool:
+    """Only members of the holder organisation move a pledge's status along."""
+    return holds(viewer, pledge.dataset)
+
+
+# --- Partnerships --------------------------------------------------------------------------
+
+
+def membership(viewer: User | None, partnership: Partnership) -> PartnershipMember | None:
+    """The viewer's row in the partnership (in any status), if any."""
+    if viewer is None or not signed_in(viewer):
+        return None
+    return next((m for m in partnership.members if m.user_id == viewer.id), None)
+
+
+def is_partner(viewer: User | None, partnership: Partnership) -> bool:
+    """Whether the viewer is an accepted member: they read the private log and checklist."""
+    row = membership(viewer, partnership)
+    return row is not None and row.status is MemberStatus.ACTIVE
+
+
+def leads(viewer: User | None, partnership: Partnership) -> bool:
+    """Whether the viewer leads the partnership (changes its status, answers join requests)."""
+    row = membership(viewer, partnership)
+    return row is not None and row.status is MemberStatus.ACTIVE and row.is_lead
+
+
+def can_read_partnership(viewer: User | None, partnership: Partnership) -> bool:
+    """Title, status and member organisations: for whoever reads its question or group.
+
+    Members and invited people read it whatever happened to the question since.
+    """
+    row = membership(viewer, partnership)
+    if row is not None and row.status is not MemberStatus.DECLINED:
+        return True
+    return partnership.question is None or can_read(viewer, partnership.question)

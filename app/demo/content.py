@@ -99,7 +99,9 @@ class PledgeRow(TypedDict):
     dataset: str
     family: str
     by: str
+    condition_kinds: list[str]
     conditions: str
+    available_from: str | None
     status: str
 
 
@@ -110,14 +112,32 @@ class MemberRow(TypedDict):
     role: str
 
 
+class LogRow(TypedDict):
+    """A decision or next step a member (by email) logged in a partnership."""
+
+    by: str
+    kind: str
+    text: str
+
+
+class CheckRow(TypedDict):
+    """A readiness checklist item a member (by email) ticked."""
+
+    item: str
+    by: str
+
+
 class PartnershipRow(TypedDict):
-    """A partnership formed around a question family."""
+    """A partnership formed around a question family; its first member leads it."""
 
     title: str
     family: str
     status: str
     next_steps: str
     members: list[MemberRow]
+    invited: list[MemberRow]
+    log: list[LogRow]
+    checklist: list[CheckRow]
 
 
 class ScoreRow(TypedDict):

@@ -13,18 +13,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.auth.service import hash_password
 from app.demo import content
 from app.demo.content import AnswerLinkRow, DatasetRow, QuestionRow, WorkshopRow
+from app.demo.seed_pledges import seed_partnerships, seed_pledges
 from models import (
     AccessLevel,
     AnswerLink,
     Base,
     Dataset,
     Organisation,
-    PartnerRole,
-    Partnership,
-    PartnershipMember,
-    PartnershipStatus,
-    Pledge,
-    PledgeStatus,
     Question,
     QuestionStatus,
     QuestionStatusChange,
@@ -61,6 +56,7 @@ class SeedReport:
     datasets: int = 0
     pledges: int = 0
     partnerships: int = 0
+    notifications: int = 0
     workshops: int = 0
 
     def total(self) -> int:
@@ -76,8 +72,8 @@ def seed_demo(session: Session, password: str = DEMO_PASSWORD) -> SeedReport:
     users = _seed_users(session, organisations, hash_password(password), report)
     first_of_family = _seed_questions(session, organisations, users, themes, report)
     datasets = _seed_datasets(session, organisations, users, themes, report)
-    _seed_pledges(session, datasets, first_of_family, users, report)
-    _seed_partnerships(session, first_of_family, users, report)
+    seed_pledges(session, datasets, first_of_family, users, report)
+    seed_partnerships(session, first_of_family, users, report)
     _seed_workshops(session, first_of_family, users, report)
     session.commit()
     return report
@@ -267,61 +263,6 @@ def _fill_register_fields(dataset: Dataset, row: DatasetRow, holder: Organisatio
     dataset.population = dataset.population or row["population"]
     if dataset.unit_of_analysis is None and row["unit_of_analysis"]:
         dataset.unit_of_analysis = UnitOfAnalysis(row["unit_of_analysis"])
-
-
-def _seed_pledges(
-    session: Session,
-    datasets: dict[str, Dataset],
-    first_of_family: dict[str, Question],
-    users: dict[str, User],
-    report: SeedReport,
-) -> None:
-    """Add each demo pledge not yet made of its dataset to its family's first question."""
-    for row in content.pledges():
-        dataset = datasets[row["dataset"]]
-        question = first_of_family[row["family"]]
-        already = session.scalar(
-            select(Pledge.id).where(
-                Pledge.dataset_id == dataset.id, Pledge.question_id == question.id
-            )
-        )
-        if already is None:
-            session.add(
-                Pledge(
-                    dataset=dataset,
-                    question=question,
-                    pledged_by=users[row["by"]],
-                    conditions=row["conditions"],
-                    status=PledgeStatus(row["status"]),
-                )
-            )
-            report.pledges += 1
-
-
-def _seed_partnerships(
-    session: Session,
-    first_of_family: dict[str, Question],
-    users: dict[str, User],
-    report: SeedReport,
-) -> None:
-    """Add the missing demo partnerships (matched by title) with their members."""
-    rows = content.partnerships()
-    existing = _existing(session, Partnership, Partnership.title, (p["title"] for p in rows))
-    for row in rows:
-        if row["title"] in existing:
-            continue
-        partnership = Partnership(
-            title=row["title"],
-            question=first_of_family[row["family"]],
-            status=PartnershipStatus(row["status"]),
-            next_steps=row["next_steps"],
-            members=[
-                PartnershipMember(user=users[member["email"]], role=PartnerRole(member["role"]))
-                for member in row["members"]
-            ],
-        )
-        session.add(partnership)
-        report.partnerships += 1
 
 
 def _seed_workshops(

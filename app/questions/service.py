@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.bank.embeddings import embedder, store_vector
 from app.bank.grouping import assign_question, refresh_demand_figures
+from app.bank.holdings import organisation_datasets
 from app.bank.index import question_index
 from app.bank.matching import GroupMatches, cluster_matches
+from app.bank.partners import PartnershipLine, question_partnership_lines
 from app.bank.support import sector_counts, supported_ids
 from app.core.errors import Conflict, NotFound
 from app.core.policy import readable_by, require_member, require_readable
@@ -194,6 +196,8 @@ class QuestionDetail:
     similar: list[SimilarQuestion]
     pledges: list[Pledge]
     matches: GroupMatches
+    partnerships: list[PartnershipLine]
+    my_datasets: list[Dataset]
     supported: bool
     flagged: bool
     next_statuses: list[QuestionStatus]
@@ -236,6 +240,8 @@ def question_detail(session: Session, viewer: User | None, question_id: int) -> 
         matches=cluster_matches(session, question.cluster, viewer=viewer)
         if question.cluster
         else GroupMatches([], 0),
+        partnerships=question_partnership_lines(session, question, viewer),
+        my_datasets=organisation_datasets(session, viewer),
         supported=bool(supported_ids(session, viewer, [question.id])),
         flagged=_has_flagged(session, viewer, question),
         next_statuses=allowed_statuses(question.status),

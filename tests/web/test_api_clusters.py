@@ -79,8 +79,14 @@ def test_get_cluster_with_questions_matches_and_pledges(app, client, topics) -> 
             },
             "status": "offered",
             "conditions": "",
+            "condition_kinds": [],
+            "available_from": None,
+            "terms": [],
+            "terms_accepted_at": None,
             "question_id": None,
+            "cluster_id": food_id,
             "on_group": True,
+            "url": f"/pledges/{body['pledges'][0]['id']}",
         }
     ]
 

@@ -1,11 +1,10 @@
-"""A group's page: what it shows, merged and dissolved groups, starting a partnership."""
+"""A group's page: what it shows, merged and dissolved groups (partnerships: test_partnerships)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from sqlalchemy import func, select
 
 from app.bank.grouping import refresh_demand_figures
 from app.db import new_session
@@ -13,9 +12,6 @@ from models import (
     Cluster,
     ClusterState,
     CurationLog,
-    PartnerRole,
-    Partnership,
-    PartnershipStatus,
     Pledge,
     Question,
     Support,
@@ -140,47 +136,6 @@ def test_dissolved_group_shows_a_notice(app, client, topics) -> None:
 
 def test_unknown_group_is_404(client) -> None:
     assert client.get("/groups/999").status_code == 404
-
-
-def test_member_starts_a_partnership_and_is_told_when_already_in_one(
-    app, client, auth, db, topics, make_user
-) -> None:
-    food_id, _ = topics["food"]
-    make_user("member@example.org")
-    page = client.get(f"/groups/{food_id}").text
-    assert "to start a partnership" in page and "Start a partnership</" not in page
-    auth.login("member@example.org")
-    assert 'value="Start a partnership"' in client.get(f"/groups/{food_id}").text
-    response = client.post(
-        f"/groups/{food_id}/partnerships", data={"partnership-title": "Food and UC data"}
-    )
-    assert response.status_code == 302
-    partnership = db.scalar(select(Partnership))
-    assert partnership.cluster_id == food_id and partnership.status is PartnershipStatus.FORMING
-    assert [(m.user.email, m.role) for m in partnership.members] == [
-        ("member@example.org", PartnerRole.ASKER)
-    ]
-    page = client.get(f"/groups/{food_id}").text
-    assert "Food and UC data" in page
-    assert "You are already in the partnership “Food and UC data” around this group." in page
-    again = client.post(f"/groups/{food_id}/partnerships", data={"partnership-title": ""})
-    assert again.status_code == 422
-    assert "You are already in the partnership" in again.text
-    assert db.scalar(select(func.count()).select_from(Partnership)) == 1
-
-
-def test_partnership_needs_a_login(client, topics) -> None:
-    food_id, _ = topics["food"]
-    response = client.post(f"/groups/{food_id}/partnerships")
-    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
-
-
-def test_default_partnership_name_uses_the_group(app, client, auth, db, topics, make_user) -> None:
-    food_id, _ = topics["food"]
-    make_user("member@example.org")
-    auth.login("member@example.org")
-    client.post(f"/groups/{food_id}/partnerships", data={})
-    assert db.scalar(select(Partnership.title)) == "Partnership on food, banks, credit"
 
 
 def test_history_lists_curation(app, client, topics, make_user) -> None:

@@ -8,7 +8,11 @@ from app.demo.seed import seed_demo
 from models import (
     AnswerLink,
     Dataset,
+    Notification,
     Organisation,
+    Partnership,
+    PartnershipCheck,
+    PartnershipLogEntry,
     Pledge,
     Question,
     QuestionStatus,
@@ -33,6 +37,14 @@ def test_seed_demo_loads_a_rich_bank_and_is_idempotent(runner, db) -> None:
     assert counts[Dataset] >= 40
     assert counts[Pledge] >= 3
     assert _count(db, Workshop) >= 1
+    assert all(pledge.terms and pledge.status_changes for pledge in db.scalars(select(Pledge)))
+    assert _count(db, PartnershipLogEntry) >= 1 and _count(db, PartnershipCheck) >= 1
+    assert _count(db, Notification) >= 3
+    organisations = {
+        partnership.title: {m.user.organisation_id for m in partnership.members}
+        for partnership in db.scalars(select(Partnership))
+    }
+    assert max(len(orgs) for orgs in organisations.values()) >= 2
     sectors = set(db.scalars(select(Organisation.sector)))
     assert {Sector.CHARITY, Sector.ACADEMIC, Sector.GOVERNMENT, Sector.FUNDER} <= sectors
     themes_used = db.scalar(
@@ -40,10 +52,12 @@ def test_seed_demo_loads_a_rich_bank_and_is_idempotent(runner, db) -> None:
     )
     assert themes_used >= 15
 
+    notifications = _count(db, Notification)
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0, second.output
     assert "added 0 organisations" in second.output
     assert {m: _count(db, m) for m in counts} == counts
+    assert _count(db, Notification) == notifications
 
 
 def test_seed_demo_if_empty_leaves_a_used_bank_alone(runner, make_user, db) -> None:

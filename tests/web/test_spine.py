@@ -170,7 +170,17 @@ def test_openapi_draft_schema_is_built_from_the_rules() -> None:
 
 # --- No feature reaches into another ------------------------------------------------------------
 
-FEATURES = {"auth", "admin", "questions", "clusters", "main", "datasets"}
+FEATURES = {
+    "auth",
+    "admin",
+    "questions",
+    "clusters",
+    "main",
+    "datasets",
+    "pledges",
+    "partnerships",
+    "notifications",
+}
 
 
 def _imports(path: Path) -> set[str]:
