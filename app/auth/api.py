@@ -18,7 +18,8 @@ from app.auth.tokens import (
     revoke_token,
 )
 from app.core.errors import Refused
-from app.core.serializers import ERROR_RESPONSE, TOKEN_SCHEMA, json_response, token_json
+from app.core.member_serializers import TOKEN_SCHEMA, token_json
+from app.core.serializers import ERROR_RESPONSE, json_response
 from app.core.web import login_required, member
 from app.db import get_session
 

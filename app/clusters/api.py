@@ -11,19 +11,18 @@ from app.api import bp
 from app.bank.support import sector_counts
 from app.clusters.service import DEFAULT_SORT, SORT_ORDERS, group_detail, list_groups
 from app.core.errors import BadRequest
+from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
 from app.core.paging import page_request
 from app.core.serializers import (
     CLUSTER_SCHEMA,
     ERROR_RESPONSE,
     MATCH_SCHEMA,
     PAGING_PARAMETERS,
-    PLEDGE_SCHEMA,
     QUESTION_SCHEMA,
     cluster_json,
     json_response,
     match_json,
     paged_schema,
-    pledge_json,
     question_json,
 )
 from app.core.web import viewer

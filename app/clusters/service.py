@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, defer, selectinload
 from app.bank.holdings import organisation_datasets
 from app.bank.matching import GroupMatches, cluster_matches
 from app.bank.partners import PartnershipLine, group_partnership_lines
-from app.bank.recluster import expire_dead_runs, start_recluster
+from app.bank.recluster import start_recluster
+from app.bank.runs import expire_dead_runs
 from app.core.errors import Moved, NotFound
 from app.core.paging import Page, PageRequest, paginate
 from app.core.policy import can_read, readable_by, require_admin

@@ -18,17 +18,22 @@ existing groups so that group ids, and what members attached to them, survive a 
 from __future__ import annotations
 
 import math
-import random
-import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import igraph as ig
 import numpy as np
-import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClusterMixin
+
+from app.insight.graph import (
+    EXACT_BLOCK_ELEMENTS,
+    cluster_centroids,
+    cosine_silhouette,
+    knn_exact,
+    knn_graph,
+    leiden,
+)
 
 # A new question joins its nearest group at once when its cosine to that group's centroid is at
 # least this; otherwise it waits, "not yet grouped", for the next re-cluster. Read from the
@@ -48,15 +53,12 @@ ASSIGN_THRESHOLD = 0.5
 MIN_SIMILARITY = 0.2
 
 _MIN_NEIGHBOURS, _MAX_NEIGHBOURS = 10, 30
-_EXACT_BLOCK_ELEMENTS = 1 << 22  # 16 MB of float32 similarities per block
-_LEIDEN_ITERATIONS = 1
 # Extra Leiden seeds run at the chosen resolution to measure how much the silhouette moves
 # from one run of the optimiser to the next (see _search_resolution).
 _NOISE_SEEDS = 3
 # Partitions whose groups average fewer questions than this are not candidates (for n > 100;
 # see _search_resolution).
 _FINEST_MEAN_GROUP = 5
-_igraph_rng_lock = threading.Lock()
 
 
 # scikit-learn ships no type hints, so its base classes are Any to mypy.
@@ -125,7 +127,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         k = self.n_neighbors or min(_MAX_NEIGHBOURS, max(_MIN_NEIGHBOURS, round(math.sqrt(m) / 2)))
         k = max(1, min(k, m - 1))
         neighbours, sims = knn_exact(sample, k)
-        graph = _knn_graph(neighbours, sims, self.min_similarity)
+        graph = knn_graph(neighbours, sims, self.min_similarity)
         del neighbours, sims
         n_components = len(graph.connected_components())
         anchors = np.sort(rng.choice(m, size=min(m, self.silhouette_sample), replace=False))
@@ -138,7 +140,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             # which costs about a third less than a cold start and scores the same.
             finer = [r for r in evaluated if r > resolution]
             start = evaluated[min(finer)].labels if finer else None
-            labels = _leiden(graph, resolution, self.random_state, start)
+            labels = leiden(graph, resolution, self.random_state, start)
             score = cosine_silhouette(sample, labels, anchors)
             evaluated[resolution] = _Candidate(resolution, score, labels)
 
@@ -147,7 +149,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             start = evaluated[min(finer)].labels if finer else None
             return [
                 cosine_silhouette(
-                    sample, _leiden(graph, resolution, self.random_state + i, start), anchors
+                    sample, leiden(graph, resolution, self.random_state + i, start), anchors
                 )
                 for i in range(1, _NOISE_SEEDS + 1)
             ]
@@ -211,7 +213,7 @@ def _similarity_to_own_centroid(
 ) -> np.ndarray:
     """Cosine of each row to its own group's centroid, computed in blocks."""
     out = np.empty(X.shape[0], dtype=np.float32)
-    step = max(1, _EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
+    step = max(1, EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
     for start in range(0, X.shape[0], step):
         block = X[start : start + step]
         out[start : start + step] = np.einsum(
@@ -227,7 +229,7 @@ def _extend_to_all(
     n_groups = int(sample_labels.max()) + 1
     centroids = cluster_centroids(X[graph_points], sample_labels, n_groups)
     labels = np.empty(X.shape[0], dtype=np.int64)
-    step = max(1, _EXACT_BLOCK_ELEMENTS // n_groups)
+    step = max(1, EXACT_BLOCK_ELEMENTS // n_groups)
     for start in range(0, X.shape[0], step):
         labels[start : start + step] = np.argmax(X[start : start + step] @ centroids.T, axis=1)
     labels[graph_points] = sample_labels
@@ -243,7 +245,7 @@ def _as_unit_rows(X: np.ndarray) -> np.ndarray:
         raise ValueError(f"expected a 2-d array of embeddings, got shape {X.shape}")
     # Row norms in blocks: a whole-matrix temporary would double the memory at 100k.
     norms = np.empty(X.shape[0], dtype=np.float32)
-    step = max(1, _EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
+    step = max(1, EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
     for start in range(0, X.shape[0], step):
         block = X[start : start + step]
         norms[start : start + step] = np.sqrt(np.einsum("ij,ij->i", block, block))
@@ -330,149 +332,6 @@ def _search_resolution(
         if c.score >= evaluated[best].score - noise and n_groups(r) <= max_groups and r <= best
     )
     return chosen, noise
-
-
-def knn_exact(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Exact k nearest neighbours by cosine (self excluded), blockwise: (indices, similarities)."""
-    n = X.shape[0]
-    k = min(k, n - 1)
-    indices = np.empty((n, k), dtype=np.int64)
-    sims = np.empty((n, k), dtype=np.float32)
-    block = max(1, min(n, _EXACT_BLOCK_ELEMENTS // max(n, 1)))
-    everyone = np.arange(n)
-    for start in range(0, n, block):
-        rows = everyone[start : start + block]
-        indices[rows], sims[rows] = _top_k(X[rows] @ X.T, everyone, rows, k)
-    return indices, sims
-
-
-def _top_k(
-    s: np.ndarray, candidates: np.ndarray, self_columns: np.ndarray, k: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The k best columns of each row of s (which it overwrites), best first, self excluded.
-
-    self_columns[i] is the column of row i's own point; ties go to the smaller point id so the
-    result never depends on the order of the candidates.
-    """
-    s[np.arange(len(s)), self_columns] = -np.inf
-    part = np.argpartition(s, s.shape[1] - k, axis=1)[:, -k:]
-    part_sims = np.take_along_axis(s, part, axis=1)
-    found = candidates[part]
-    order = np.lexsort((found, -part_sims), axis=1)
-    return np.take_along_axis(found, order, axis=1), np.take_along_axis(part_sims, order, axis=1)
-
-
-def _knn_graph(indices: np.ndarray, sims: np.ndarray, min_similarity: float) -> ig.Graph:
-    """Symmetric weighted kNN graph: an edge when either point is among the other's neighbours.
-
-    Pairs are deduplicated with one sort of (low, high) keys rather than a sparse matrix plus
-    its transpose, which needed about twice the memory at 100k points.
-    """
-    n, k = indices.shape
-    rows = np.repeat(np.arange(n, dtype=np.int64), k)
-    cols = indices.ravel().astype(np.int64, copy=False)
-    weights = sims.ravel()
-    keep = (weights >= min_similarity) & (rows != cols)
-    low, high = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
-    weights = weights[keep]
-    del rows, cols, keep
-    key = low * n + high
-    del low, high
-    # Sort by pair, then by weight descending, and keep the first of each pair.
-    order = np.lexsort((-weights, key))
-    key, weights = key[order], weights[order]
-    del order
-    first = np.empty(len(key), dtype=bool)
-    first[:1] = True
-    np.not_equal(key[1:], key[:-1], out=first[1:])
-    key, weights = key[first], weights[first].astype(np.float64)
-    edges = np.column_stack([key // n, key % n])
-    del key
-    graph = ig.Graph(n=n, edges=edges, directed=False)
-    graph.es["weight"] = weights
-    return graph
-
-
-def _leiden(
-    graph: ig.Graph, resolution: float, seed: int, start: np.ndarray | None = None
-) -> np.ndarray:
-    """Leiden (modularity with a resolution) with its own seeded random number generator."""
-    # igraph draws from one process-wide generator; a lock keeps concurrent fits reproducible.
-    with _igraph_rng_lock:
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            communities = graph.community_leiden(
-                objective_function="modularity",
-                weights="weight",
-                resolution=resolution,
-                n_iterations=_LEIDEN_ITERATIONS,
-                initial_membership=None if start is None else start.tolist(),
-            )
-        finally:
-            ig.set_random_number_generator(random)
-    return np.unique(np.asarray(communities.membership), return_inverse=True)[1]
-
-
-def cosine_silhouette(
-    X: np.ndarray, labels: np.ndarray, anchors: np.ndarray | None = None
-) -> float:
-    """Mean cosine silhouette of `anchors` (default all points) against the full clusters."""
-    if len(labels) == 0:
-        return 0.0
-    return float(silhouette_values(X, labels, anchors).mean())
-
-
-def silhouette_values(
-    X: np.ndarray, labels: np.ndarray, anchors: np.ndarray | None = None
-) -> np.ndarray:
-    """Cosine silhouette of each anchor (default all points), in O(anchors x clusters x d).
-
-    For unit vectors the mean cosine distance from x to a cluster C is 1 - x . sum(C) / |C|, so
-    no pairwise matrix is needed. Singletons score 0 and a single cluster scores 0, as in
-    scikit-learn's convention for the undefined cases.
-    """
-    labels = np.unique(labels, return_inverse=True)[1]
-    if anchors is None:
-        anchors = np.arange(len(labels))
-    n_groups = int(labels.max()) + 1 if len(labels) else 0
-    if n_groups < 2:
-        return np.zeros(len(anchors))
-    sums = _cluster_sums(X, labels, n_groups)
-    counts = np.bincount(labels, minlength=n_groups).astype(np.float64)
-    out = np.empty(len(anchors))
-    for start in range(0, len(anchors), 1024):
-        a_idx = anchors[start : start + 1024]
-        dots = (X[a_idx] @ sums.T).astype(np.float64)
-        own = labels[a_idx]
-        rows = np.arange(len(a_idx))
-        own_count = counts[own]
-        # Self-similarity is 1, so the other members contribute dots - 1 over count - 1 points.
-        a = (own_count - dots[rows, own]) / np.maximum(own_count - 1.0, 1.0)
-        mean_dist = 1.0 - dots / counts[None, :]
-        mean_dist[rows, own] = np.inf
-        b = mean_dist.min(axis=1)
-        s = (b - a) / np.maximum(np.maximum(a, b), 1e-12)
-        s[own_count <= 1] = 0.0
-        out[start : start + len(a_idx)] = s
-    return out
-
-
-def _cluster_sums(X: np.ndarray, labels: np.ndarray, n_groups: int) -> np.ndarray:
-    onehot = sp.csr_matrix(
-        (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
-        shape=(n_groups, len(labels)),
-    )
-    return np.asarray(onehot @ X, dtype=np.float32)
-
-
-def cluster_centroids(X: np.ndarray, labels: np.ndarray, n_clusters: int) -> np.ndarray:
-    """L2-normalised mean vector of each label 0..n_clusters-1, one row per label."""
-    d = X.shape[1] if X.ndim == 2 else 0
-    if n_clusters == 0:
-        return np.zeros((0, d), dtype=np.float32)
-    sums = _cluster_sums(X, labels, n_clusters)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
 def _relabel_by_size(labels: np.ndarray) -> np.ndarray:

@@ -9,15 +9,9 @@ from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
 from app.core.errors import Refused
+from app.core.member_serializers import NOTIFICATION_SCHEMA, notification_json
 from app.core.paging import page_request
-from app.core.serializers import (
-    ERROR_RESPONSE,
-    NOTIFICATION_SCHEMA,
-    PAGING_PARAMETERS,
-    json_response,
-    notification_json,
-    paged_schema,
-)
+from app.core.serializers import ERROR_RESPONSE, PAGING_PARAMETERS, json_response, paged_schema
 from app.core.web import login_required, member
 from app.db import get_session
 from app.notifications.service import list_notifications, mark_many_read, unread_count

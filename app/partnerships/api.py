@@ -9,16 +9,15 @@ from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
 from app.core.errors import BadRequest, Refused
+from app.core.member_serializers import PARTNERSHIP_SCHEMA, partnership_json
 from app.core.paging import page_request
 from app.core.policy import is_partner
 from app.core.serializers import (
     ERROR_RESPONSE,
     PAGING_PARAMETERS,
-    PARTNERSHIP_SCHEMA,
     JsonSchema,
     json_response,
     paged_schema,
-    partnership_json,
 )
 from app.core.web import login_required, member, viewer
 from app.db import get_session

@@ -10,13 +10,8 @@ from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
 from app.core.errors import Refused
-from app.core.serializers import (
-    ERROR_RESPONSE,
-    PLEDGE_SCHEMA,
-    JsonSchema,
-    json_response,
-    pledge_json,
-)
+from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
+from app.core.serializers import ERROR_RESPONSE, JsonSchema, json_response
 from app.core.web import login_required, member, viewer
 from app.db import get_session
 from app.pledges.rules import CONDITIONS, NEXT_STATUSES, NOTE_MAX, STATUS_NOTE_MAX

@@ -8,13 +8,8 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
-from app.insight.cluster import (
-    ASSIGN_THRESHOLD,
-    QuestionClusterer,
-    assign_to_nearest,
-    cosine_silhouette,
-    knn_exact,
-)
+from app.insight.cluster import ASSIGN_THRESHOLD, QuestionClusterer, assign_to_nearest
+from app.insight.graph import cosine_silhouette, knn_exact
 from app.insight.reconcile import EVENT_KINDS, ClusterEvent, reconcile
 
 FOOD = [
