@@ -25,7 +25,10 @@ def openapi_document() -> dict[str, Any]:
             "description": "Questions, support, question groups, the dataset register, pledges, "
             "partnerships and notifications, over the same services as the web pages. "
             "Authenticate with a session cookie or `Authorization: Bearer <token>` (create a "
-            "token on your account page or with `flask users token`).",
+            "token on your account page or with `flask users token`). Every error has the body "
+            "`components/schemas/Error`; rate-limited calls answer 429 with `Retry-After`, and "
+            "a request line longer than the server accepts is refused with 414 before it "
+            "reaches the application.",
         },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearerAuth": []}, {"cookieAuth": []}],

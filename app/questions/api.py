@@ -307,6 +307,7 @@ QUESTION_PATHS: dict[str, Any] = {
                     "The most similar readable questions, best first",
                 ),
                 "400": ERROR_RESPONSE,
+                "429": ERROR_RESPONSE,
             },
         }
     },

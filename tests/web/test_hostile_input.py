@@ -246,3 +246,20 @@ def test_a_served_process_will_not_start_on_a_database_it_cannot_use(tmp_path) -
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith("Question Bank cannot start:")
+
+
+def test_the_api_description_says_which_calls_are_rate_limited(client) -> None:
+    document = client.get("/api/v1/openapi.json").json
+    assert "429" in document["paths"]["/similar"]["get"]["responses"]
+    assert "429" in document["paths"]["/questions"]["post"]["responses"]
+    assert "414" in document["info"]["description"]
+
+
+def test_a_rate_limited_call_says_when_to_try_again(limited_client) -> None:
+    statuses = [
+        limited_client.get("/api/v1/similar", query_string={"text": "food banks in Leeds"})
+        for _ in range(121)
+    ]
+    refused = statuses[-1]
+    assert refused.status_code == 429 and refused.json["error"]["status"] == 429
+    assert int(refused.headers["Retry-After"]) > 0
