@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
+from app.core.text import length_error, squash
 from app.insight.places import UK_WIDE, canonical_place
 from models import AccessLevel, DatasetVisibility, Theme, UnitOfAnalysis
 
@@ -123,19 +124,14 @@ class ValidDataset:
 
 
 def _squash(value: Any) -> str:
-    return " ".join(str(value or "").split())
+    return squash(str(value or ""))
 
 
 def _text_error(name: str, value: str) -> str | None:
     low, high = TEXT_LIMITS[name]
-    label = LABELS.get(name, f"the {name.replace('_', ' ')}")
-    if low and not value:
-        return f"Write {label}."
-    if len(value) < low:
-        return f"Write {label} in at least {low} characters."
-    if len(value) > high:
-        return f"Keep {label} to {high} characters or fewer (it has {len(value)})."
-    return None
+    if not low and not value:  # an optional field left empty
+        return None
+    return length_error(value, LABELS.get(name, f"the {name.replace('_', ' ')}"), low, high)
 
 
 def _list_errors(name: str, items: tuple[str, ...]) -> tuple[list[str], list[str]]:

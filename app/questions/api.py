@@ -23,6 +23,7 @@ from app.core.serializers import (
     paged_schema,
     question_json,
 )
+from app.core.text import squash
 from app.core.web import login_required, member, viewer
 from app.db import get_session
 from app.extensions import limiter
@@ -41,7 +42,6 @@ from app.questions.rules import (
     SIMILAR_RATE_LIMIT,
     TEXT_MAX,
     TEXT_MIN,
-    squash,
 )
 from app.questions.search import list_questions
 from app.questions.service import ask_question, get_question, support_question, unsupport_question

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
+from app.core.text import length_error, squash
 from app.insight.places import canonical_place
 from app.questions.rules import (
     ACTION_MAX,
@@ -22,8 +23,6 @@ from app.questions.rules import (
     POPULATION_GROUP_MAX,
     TEXT_MAX,
     TEXT_MIN,
-    length_error,
-    squash,
 )
 from models import ActionType, Theme, Visibility
 

@@ -17,6 +17,7 @@ from app.bank.index import question_index
 from app.bank.matching import refresh_match_figures
 from app.core.errors import Conflict, Refused
 from app.core.policy import require_curator, require_member
+from app.core.text import length_error, squash
 from app.questions.rules import (
     ANSWER_SUMMARY_MAX,
     ANSWER_URL_MAX,
@@ -24,8 +25,6 @@ from app.questions.rules import (
     REASON_MAX,
     REASON_MIN,
     allowed_statuses,
-    length_error,
-    squash,
 )
 from app.questions.service import get_question, visible_question
 from models import (

@@ -1,8 +1,6 @@
-"""The limits a question and its curation must respect, and the text checks they share."""
+"""The limits a question and its curation must respect."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from models import QuestionStatus
 
@@ -33,28 +31,6 @@ def allowed_statuses(current: QuestionStatus) -> list[QuestionStatus]:
     if current is QuestionStatus.ARCHIVED:
         return []
     return [*STATUS_ORDER[STATUS_ORDER.index(current) + 1 :], QuestionStatus.ARCHIVED]
-
-
-def squash(text: str | None) -> str:
-    """Text as a reader sees it: invisible control and format characters (a right-to-left
-    override, zero-width spaces) dropped, runs of whitespace folded, the ends trimmed."""
-    shown = "".join(
-        char
-        for char in (text or "")
-        if char.isspace() or unicodedata.category(char) not in {"Cc", "Cf"}
-    )
-    return " ".join(shown.split())
-
-
-def length_error(value: str, label: str, low: int, high: int) -> str | None:
-    """Why a text is too short or too long for a field, or None when it fits."""
-    if not value:
-        return f"Write {label}."
-    if len(value) < low:
-        return f"Write {label} in at least {low} characters."
-    if len(value) > high:
-        return f"Keep {label} to {high} characters or fewer (it has {len(value)})."
-    return None
 
 
 # Asking embeds and groups a question: generous for a person, a brake on a script.

@@ -19,6 +19,7 @@ from app.bank.support import sector_counts
 from app.core.guards import MAX_ID
 from app.core.paging import Page, PageRequest
 from app.core.policy import readable_by
+from app.core.text import squash
 from app.insight.stopwords import COMMON_WORDS
 from app.questions.filters import (
     NEWEST,
@@ -29,7 +30,6 @@ from app.questions.filters import (
     filter_conditions,
     unindexed,
 )
-from app.questions.rules import squash
 from models import (
     ActionType,
     Cluster,

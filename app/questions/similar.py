@@ -17,7 +17,8 @@ from app.bank.embeddings import blob_to_vector, embed_texts
 from app.bank.index import question_index
 from app.bank.support import supported_ids
 from app.core.policy import readable_by
-from app.questions.rules import TEXT_MIN, squash
+from app.core.text import squash
+from app.questions.rules import TEXT_MIN
 from models import Question, User
 
 # Cosine similarity (all-MiniLM-L6-v2) at which another question counts as "similar" while
