@@ -41,6 +41,9 @@ def create_app(config: Config | None = None) -> Flask:
         proxies = config.TRUSTED_PROXIES
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.jinja_env.add_extension("jinja2.ext.do")
+    from app.core.matchscale import register_filters
+
+    register_filters(app)
 
     from app import db
     from app.core import guards

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 from pathlib import Path
@@ -230,6 +231,23 @@ def cluster_csv_command(input_csv: Path, text_column: str, output_csv: Path) -> 
     except CsvToolError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{summary} Written to {output_csv}.")
+
+
+@insight_cli.command("feedback-export")
+@click.option("--out", "out_file", required=True, type=click.Path(path_type=Path))
+def feedback_export_command(out_file: Path) -> None:
+    """Write members' "not relevant" match feedback as CSV for the bench (no user identities)."""
+    from app.bank.matching import feedback_export
+    from app.core.text import neutralise
+
+    with new_session() as session:
+        rows = feedback_export(session)
+    with out_file.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["cluster_id", "dataset_id", "reason", "created_at"])
+        for cluster_id, dataset_id, reason, created_at in rows:
+            writer.writerow([cluster_id, dataset_id, neutralise(reason), created_at])
+    click.echo(f"Wrote {len(rows)} feedback rows to {out_file}.")
 
 
 def register_commands(app: Flask) -> None:

@@ -14,6 +14,7 @@ from models.dataset import (
     PledgeStatus,
     UnitOfAnalysis,
 )
+from models.feedback import MatchFeedback
 from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
 from models.partnership import (
@@ -63,6 +64,7 @@ __all__ = [
     "DatasetVisibility",
     "Flag",
     "LogKind",
+    "MatchFeedback",
     "MemberStatus",
     "Notification",
     "Organisation",

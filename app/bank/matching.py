@@ -8,6 +8,10 @@ matches, when that dataset is described, changed or retired.
 
 Only live (unretired) datasets are matched; what a viewer is shown is limited to the datasets
 that viewer may read (``datasets_readable_by``).
+
+Members may mark a suggested dataset not relevant for a group (``MatchFeedback``): such a
+dataset is demoted for that group, listed after the others and left out of its match figure;
+the engine's scores are left as they are.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.bank.embeddings import blob_to_vector
@@ -30,6 +34,7 @@ from models import (
     Cluster,
     ClusterState,
     Dataset,
+    MatchFeedback,
     Question,
     User,
     Visibility,
@@ -107,10 +112,35 @@ def dataset_profiles(
 
 @dataclass(frozen=True)
 class DatasetMatch:
-    """A dataset the matcher proposes for a group, with the score and the reasons."""
+    """A dataset the matcher proposes for a group, with the score, the reasons, and how many
+    members marked it not relevant for the group (then it is demoted)."""
 
     dataset: Dataset
     result: MatchResult
+    not_relevant_count: int = 0
+
+
+def not_relevant_counts(session: Session, cluster_ids: Iterable[int]) -> dict[tuple[int, int], int]:
+    """How many members marked each dataset not relevant, by (group id, dataset id)."""
+    rows = session.execute(
+        select(MatchFeedback.cluster_id, MatchFeedback.dataset_id, func.count())
+        .where(MatchFeedback.cluster_id.in_(sorted(set(cluster_ids))))
+        .group_by(MatchFeedback.cluster_id, MatchFeedback.dataset_id)
+    )
+    return {(cluster_id, dataset_id): n for cluster_id, dataset_id, n in rows}
+
+
+def feedback_export(session: Session) -> list[tuple[int, int, str, str]]:
+    """All the feedback for the bench: group, dataset, reason, when; never who gave it."""
+    rows = session.execute(
+        select(
+            MatchFeedback.cluster_id,
+            MatchFeedback.dataset_id,
+            MatchFeedback.reason,
+            MatchFeedback.created_at,
+        ).order_by(MatchFeedback.id)
+    )
+    return [(c, d, reason, at.isoformat()) for c, d, reason, at in rows]
 
 
 def _all_matches(
@@ -129,13 +159,18 @@ def refresh_match_figures(session: Session, cluster_ids: Iterable[int]) -> None:
     if not ids:
         return
     datasets = dataset_profiles(session)
+    demoted = not_relevant_counts(session, ids)
     for cluster in session.scalars(select(Cluster).where(Cluster.id.in_(ids))):
-        cluster.matched_dataset_count = len(_all_matches(session, cluster, datasets))
+        cluster.matched_dataset_count = sum(
+            (cluster.id, result.dataset_id) not in demoted
+            for result in _all_matches(session, cluster, datasets)
+        )
 
 
 @dataclass(frozen=True)
 class GroupMatches:
-    """The best of a group's matches, and how many match in all (the card's figure)."""
+    """The best of a group's matches, and how many match in all (the card's figure: demoted
+    datasets are not counted)."""
 
     shown: list[DatasetMatch]
     total: int
@@ -144,16 +179,18 @@ class GroupMatches:
 def cluster_matches(
     session: Session,
     cluster: Cluster,
-    top_k: int = MATCHES_SHOWN,
+    top_k: int | None = MATCHES_SHOWN,
     viewer: User | None = None,
 ) -> GroupMatches:
-    """The datasets that could best serve a group, best first, each with why.
+    """The datasets that could best serve a group, best first, each with why; those marked not
+    relevant come after the others (best first among themselves).
 
     Only datasets the viewer may read are offered (a visitor: public records only).
     """
     readable = dataset_profiles(session, datasets_readable_by(viewer))
-    ranked = _all_matches(session, cluster, readable)
-    results = ranked[:top_k]
+    counts = {d: n for (_, d), n in not_relevant_counts(session, [cluster.id]).items()}
+    ranked = sorted(_all_matches(session, cluster, readable), key=lambda r: r.dataset_id in counts)
+    results = ranked if top_k is None else ranked[:top_k]
     datasets = {
         d.id: d
         for d in session.scalars(
@@ -162,7 +199,10 @@ def cluster_matches(
             .options(selectinload(Dataset.holder))
         )
     }
-    return GroupMatches([DatasetMatch(datasets[r.dataset_id], r) for r in results], len(ranked))
+    return GroupMatches(
+        [DatasetMatch(datasets[r.dataset_id], r, counts.get(r.dataset_id, 0)) for r in results],
+        sum(r.dataset_id not in counts for r in ranked),
+    )
 
 
 # --- The same matcher in reverse: the groups one dataset could serve ---------------------------

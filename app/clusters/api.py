@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, jsonify, request
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from app.api import bp
+from app.api import bp, json_body
 from app.bank.support import sector_counts
+from app.clusters.feedback import (
+    REASON_FIELD,
+    feedback_target,
+    group_match_list,
+    mark_not_relevant,
+)
 from app.clusters.service import DEFAULT_SORT, SORT_ORDERS, group_detail, list_groups
 from app.core.errors import BadRequest
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
@@ -25,8 +32,9 @@ from app.core.serializers import (
     paged_schema,
     question_json,
 )
-from app.core.web import viewer
+from app.core.web import login_required, member, viewer
 from app.db import get_session
+from models.feedback import REASON_MAX
 
 
 @bp.get("/clusters")
@@ -62,7 +70,7 @@ def get_cluster(cluster_id: int) -> Response:
                 [question_json(q, counts[q.id]) for q in detail.questions.items]
             ),
             "matches": [
-                match_json(m.dataset, m.result.score, m.result.reasons)
+                match_json(m.dataset, m.result.score, m.result.reasons, m.not_relevant_count)
                 for m in detail.matches.shown
             ],
             "matches_total": detail.matches.total,
@@ -71,8 +79,60 @@ def get_cluster(cluster_id: int) -> Response:
     )
 
 
+@bp.get("/clusters/<int:cluster_id>/matches")
+def get_cluster_matches(cluster_id: int) -> Response:
+    """Every dataset the caller may read that matches a live group, best first, demoted last.
+
+    :raise 404: no such live group (a merged one names the live group in ``error.merged_into``).
+    """
+    matches = group_match_list(get_session(), cluster_id, viewer())
+    items = [
+        match_json(m.dataset, m.result.score, m.result.reasons, m.not_relevant_count)
+        for m in matches
+    ]
+    return jsonify(items=items)
+
+
+@bp.post("/clusters/<int:cluster_id>/matches/<int:dataset_id>/feedback")
+def post_match_feedback(cluster_id: int, dataset_id: int) -> ResponseReturnValue:
+    """Mark a suggested dataset not relevant for a group, with a reason (once per member).
+
+    An unknown or unreadable group or dataset answers 404 even to a visitor (ids cannot be
+    probed); otherwise a visitor is told to authenticate (401).
+
+    :raise 404: no such live group, or no such dataset the caller may read.
+    :raise 401: not signed in. :raise 403: a deactivated account.
+    :raise 422: the reason is missing or too long. :raise 409: already marked.
+    """
+    feedback_target(get_session(), viewer(), cluster_id, dataset_id)
+    return _record_feedback(cluster_id, dataset_id)
+
+
+@login_required
+def _record_feedback(cluster_id: int, dataset_id: int) -> tuple[Response, int]:
+    reason = json_body().get(REASON_FIELD)
+    if reason is not None and not isinstance(reason, str):
+        raise BadRequest.on(REASON_FIELD, "Give the reason as a string.")
+    feedback = mark_not_relevant(get_session(), member(), cluster_id, dataset_id, reason)
+    return jsonify(
+        cluster_id=feedback.cluster_id,
+        dataset_id=feedback.dataset_id,
+        reason=feedback.reason,
+        created_at=feedback.created_at.isoformat(),
+    ), 201
+
+
 _CLUSTER_ID = {"name": "cluster_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _SECURITY: list[dict[str, list[str]]] = [{}, {"bearerAuth": []}, {"cookieAuth": []}]
+_FEEDBACK: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "cluster_id": {"type": "integer"},
+        "dataset_id": {"type": "integer"},
+        "reason": {"type": "string"},
+        "created_at": {"type": "string", "format": "date-time"},
+    },
+}
 _DETAIL: dict[str, Any] = {
     "allOf": [
         CLUSTER_SCHEMA,
@@ -128,6 +188,53 @@ CLUSTER_PATHS: dict[str, Any] = {
             "security": _SECURITY,
             "parameters": [_CLUSTER_ID, *PAGING_PARAMETERS],
             "responses": {"200": json_response(_DETAIL, "The group"), "404": ERROR_RESPONSE},
+        }
+    },
+    "/clusters/{cluster_id}/matches": {
+        "get": {
+            "summary": "Every dataset matching a group, best first; those marked not relevant last",
+            "security": _SECURITY,
+            "parameters": [_CLUSTER_ID],
+            "responses": {
+                "200": json_response(
+                    {
+                        "type": "object",
+                        "properties": {"items": {"type": "array", "items": MATCH_SCHEMA}},
+                    },
+                    "The group's matches",
+                ),
+                "404": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/clusters/{cluster_id}/matches/{dataset_id}/feedback": {
+        "post": {
+            "summary": "Mark a suggested dataset not relevant for the group",
+            "description": f"Once per member; the reason is required, at most {REASON_MAX} "
+            "characters. The dataset is then listed last for the group and not counted.",
+            "security": _SECURITY[1:],
+            "parameters": [
+                _CLUSTER_ID,
+                {**_CLUSTER_ID, "name": "dataset_id"},
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": [REASON_FIELD],
+                            "properties": {
+                                REASON_FIELD: {"type": "string", "maxLength": REASON_MAX}
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "201": json_response(_FEEDBACK, "The feedback, recorded"),
+                **{code: ERROR_RESPONSE for code in ("400", "401", "403", "404", "409", "422")},
+            },
         }
     },
 }

@@ -8,6 +8,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from app.clusters.service import TITLE_MAX
 from app.core.forms import select_choices
+from models.feedback import REASON_MAX
 
 TARGET_HINT = "The group's number, shown on its page and in the list of groups."
 
@@ -76,3 +77,17 @@ class SplitForm(FlaskForm):
         ],
     )
     submit = SubmitField("Split into a new group")
+
+
+class NotRelevantForm(FlaskForm):
+    """Why a suggested dataset does not serve the group."""
+
+    reason = StringField(
+        "Why is it not relevant?",
+        validators=[
+            InputRequired(message="Say in a few words why this dataset does not help."),
+            Length(max=REASON_MAX, message=f"Keep the reason to {REASON_MAX} characters or fewer."),
+        ],
+        description="Facilitators read it; it helps us improve matching.",
+    )
+    submit = SubmitField("Mark not relevant")

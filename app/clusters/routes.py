@@ -29,7 +29,9 @@ from app.clusters.curation import (
     set_locked,
     split_group,
 )
-from app.clusters.forms import MergeForm, MoveForm, RenameForm, SplitForm
+from app.clusters.feedback import feedback_view, mark_not_relevant
+from app.clusters.forms import MergeForm, MoveForm, NotRelevantForm, RenameForm, SplitForm
+from app.clusters.gaps import GAP_SORTS, gap_sort, gaps_csv, list_gaps
 from app.clusters.service import (
     SORT_ORDERS,
     get_run,
@@ -47,6 +49,7 @@ from app.core.web import (
     admin_required,
     facilitator_required,
     is_fragment,
+    login_required,
     member,
     put_errors,
     register_moved,
@@ -111,6 +114,7 @@ FORMS: dict[str, type[FlaskForm]] = {
     "merge": MergeForm,
     "move": MoveForm,
     "split": SplitForm,
+    "not_relevant": NotRelevantForm,
 }
 
 
@@ -118,14 +122,16 @@ def _group_page(
     cluster_id: int, failed: str | None = None, form: FlaskForm | None = None
 ) -> tuple[str, int]:
     """A group's page; the form named ``failed`` is re-shown with its errors (status 422)."""
-    detail = group_detail(get_session(), cluster_id, viewer(), _page_arg())
+    session = get_session()
+    detail = group_detail(session, cluster_id, viewer(), _page_arg())
+    feedback = feedback_view(session, detail.cluster.id, viewer(), detail.matches.shown)
     forms = {name: form_class(prefix=name, formdata=None) for name, form_class in FORMS.items()}
     if failed is not None:
         forms[failed] = form
     forms["move"].set_question_choices(
         [(q.id, _question_choice(q.text)) for q in detail.questions.items]
     )
-    page = render_template("clusters/show.html", detail=detail, **forms)
+    page = render_template("clusters/show.html", detail=detail, feedback=feedback, **forms)
     return page, 200 if failed is None else 422
 
 
@@ -211,6 +217,50 @@ def split(cluster_id: int) -> Response | tuple[str, int]:
         ),
         lambda created: (f"Split off into the new group {created.id}.", created.id),
     )
+
+
+@bp.post("/<int:cluster_id>/matches/<int:dataset_id>/not-relevant")
+@login_required
+def not_relevant(cluster_id: int, dataset_id: int) -> Response | tuple[str, int]:
+    """Mark a suggested dataset not relevant for the group, with a reason."""
+    return _submit(
+        cluster_id,
+        "not_relevant",
+        lambda form: mark_not_relevant(
+            get_session(), member(), cluster_id, dataset_id, form.reason.data
+        ),
+        lambda feedback: (
+            "Thank you: the dataset is now listed after the others for this group.",
+            feedback.cluster_id,
+        ),
+    )
+
+
+@bp.get("/gaps")
+def gaps() -> str:
+    """Data gaps: widely asked groups no dataset serves and no one has pledged data to."""
+    order = gap_sort(request.args.get("sort"))
+    return render_template(
+        "clusters/gaps.html",
+        gaps=list_gaps(get_session(), order.key, _page_arg()),
+        order=order,
+        sort_orders=GAP_SORTS.values(),
+    )
+
+
+@bp.get("/gaps.csv")
+def gaps_download() -> Response:
+    """The data gaps as CSV, in the page's order."""
+    order = gap_sort(request.args.get("sort"))
+    body = gaps_csv(
+        get_session(),
+        order.key,
+        lambda cluster_id: url_for("clusters.show", cluster_id=cluster_id, _external=True),
+    )
+    response = make_response(body)
+    response.mimetype = "text/csv"
+    response.headers["Content-Disposition"] = "attachment; filename=data-gaps.csv"
+    return response
 
 
 @bp.post("/<int:cluster_id>/lock", defaults={"locked": True})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import ColumnElement, SQLColumnExpression, func, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.bank.holdings import organisation_datasets
@@ -115,6 +115,11 @@ def list_groups(session: Session, sort: str | None, at: PageRequest) -> Page[Gro
         .where(Cluster.state == ClusterState.ACTIVE)
         .order_by(*sort_order(sort).order_by)
     )
+    return summary_page(session, query, at)
+
+
+def summary_page(session: Session, query: Select[Cluster], at: PageRequest) -> Page[GroupSummary]:
+    """One page of a query's groups, each with its figures in words."""
     clusters = paginate(session, query, at)
     labels = action_type_labels(session)
     return Page(
@@ -122,6 +127,7 @@ def list_groups(session: Session, sort: str | None, at: PageRequest) -> Page[Gro
         page=clusters.page,
         per_page=clusters.per_page,
         total=clusters.total,
+        total_capped=clusters.total_capped,
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import url_for
 
+from app.core.matchscale import STRENGTHS, plain_reason, strength
 from app.core.paging import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
 from models import (
     AccessLevel,
@@ -219,33 +220,58 @@ def dataset_record_schema(fields: Mapping[str, JsonSchema]) -> JsonSchema:
     }
 
 
-def match_json(dataset: Dataset, score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
-    """A dataset the matcher proposes, with its score and the reasons."""
-    return {"dataset": dataset_json(dataset), "score": round(score, 4), "reasons": list(reasons)}
+def _scored(score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
+    """A match's score (0–1), its strength on the site's one scale, and its reasons in words."""
+    return {
+        "score": round(score, 4),
+        "strength": strength(score),
+        "reasons": [plain_reason(reason) for reason in reasons],
+    }
+
+
+_SCORED_PROPERTIES: dict[str, JsonSchema] = {
+    "score": {"type": "number", "minimum": 0, "maximum": 1},
+    "strength": {
+        "type": "string",
+        "enum": list(STRENGTHS),
+        "description": "The score in words, as the pages show it",
+    },
+    "reasons": {"type": "array", "items": {"type": "string"}},
+}
+
+
+def match_json(
+    dataset: Dataset, score: float, reasons: tuple[str, ...], not_relevant_count: int = 0
+) -> dict[str, Any]:
+    """A dataset the matcher proposes, with its score, the reasons and members' feedback."""
+    return {
+        "dataset": dataset_json(dataset),
+        **_scored(score, reasons),
+        "not_relevant_count": not_relevant_count,
+    }
 
 
 MATCH_SCHEMA: JsonSchema = {
     "type": "object",
     "properties": {
         "dataset": DATASET_SCHEMA,
-        "score": {"type": "number", "minimum": 0, "maximum": 1},
-        "reasons": {"type": "array", "items": {"type": "string"}},
+        **_SCORED_PROPERTIES,
+        "not_relevant_count": {
+            "type": "integer",
+            "description": "Members who marked it not relevant for the group (then demoted)",
+        },
     },
 }
 
 
 def group_match_json(cluster: Cluster, score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
     """A question group a dataset could serve, with its score and the reasons."""
-    return {"group": cluster_json(cluster), "score": round(score, 4), "reasons": list(reasons)}
+    return {"group": cluster_json(cluster), **_scored(score, reasons)}
 
 
 GROUP_MATCH_SCHEMA: JsonSchema = {
     "type": "object",
-    "properties": {
-        "group": CLUSTER_SCHEMA,
-        "score": {"type": "number", "minimum": 0, "maximum": 1},
-        "reasons": {"type": "array", "items": {"type": "string"}},
-    },
+    "properties": {"group": CLUSTER_SCHEMA, **_SCORED_PROPERTIES},
 }
 
 

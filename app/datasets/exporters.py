@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.policy import datasets_readable_by
+from app.core.text import neutralise
 from models import Dataset
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "id",
     "title",
@@ -53,11 +53,6 @@ DCAT_CONTEXT = {
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "qb": "https://questionbank.example.org/ns#",
 }
-
-
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: formula-like starts get a leading quote."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 def open_datasets(session: Session) -> list[Dataset]:

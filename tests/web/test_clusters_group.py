@@ -61,7 +61,7 @@ def test_group_page_lists_matching_datasets_with_reasons(app, client, topics) ->
     page = client.get(f"/groups/{food_id}").text
     matches = page.split('<ol class="matches">')[1].split("</ol>")[0]
     assert "Food bank referrals and Universal Credit waits" in matches
-    assert re.search(r"match score [01]\.\d\d", matches)
+    assert re.search(r"(Strong|Good|Possible) match \(\d{1,3}%\)", matches)
     assert "Similar in meaning" in matches
     assert "Shared theme: " in matches and "Shared keywords: food" in matches
 
