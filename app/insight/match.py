@@ -123,6 +123,11 @@ class GroupProfile:
     themes: frozenset[str] = frozenset()
     geographies: frozenset[str] = frozenset()
     keywords: tuple[str, ...] = ()
+    # The group's own (public) questions, row for row: ids, unit vectors and places. Optional:
+    # without them a match is judged on the centroid and the union of places alone.
+    question_ids: tuple[int, ...] = ()
+    question_vectors: np.ndarray | None = None
+    question_places: tuple[str | None, ...] = ()
 
     @classmethod
     def from_questions(
@@ -152,6 +157,9 @@ class DatasetProfile:
     geography: str | None = ""
     keywords: tuple[str, ...] = ()
     title: str = ""
+    variables: tuple[str, ...] = ()
+    unit_of_analysis: str = ""
+    population: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,8 @@ class MatchResult:
     theme: float | None
     geography: float | None
     keyword: float | None
+    # Ids of the group's questions this dataset serves (by meaning and place), best first.
+    serves_questions: tuple[int, ...] = ()
 
 
 def _semantic_scores(group: GroupProfile, vectors: np.ndarray) -> np.ndarray:
