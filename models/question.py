@@ -65,7 +65,11 @@ class Question(Base):
         enum_column(Visibility, "visibility"), default=Visibility.PUBLIC
     )
     show_organisation: Mapped[bool] = mapped_column(Boolean, default=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # Empty once the author deleted their account and left the question as an anonymous
+    # contribution of their organisation.
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
@@ -87,7 +91,7 @@ class Question(Base):
 
     action_type: Mapped[ActionType] = relationship()
     themes: Mapped[list[Theme]] = relationship(secondary=question_themes, order_by=Theme.position)
-    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     organisation: Mapped[Organisation] = relationship()
     cluster: Mapped[Cluster | None] = relationship(
         back_populates="questions", foreign_keys=[cluster_id]

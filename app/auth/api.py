@@ -1,4 +1,4 @@
-"""API v1: the member a request is authenticated as, and their API tokens."""
+"""API v1: the member a request is authenticated as, their API tokens, and their data."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from app.auth.tokens import (
     list_tokens,
     revoke_token,
 )
+from app.bank.personal import EXPORT_FORMAT, personal_data
 from app.core.errors import Refused
 from app.core.member_serializers import TOKEN_SCHEMA, token_json
 from app.core.serializers import ERROR_RESPONSE, json_response
@@ -70,6 +71,15 @@ def tokens_revoke(token_id: int) -> Response:
     return jsonify(token_json(token, is_live(token)))
 
 
+@bp.get("/me/export")
+@login_required
+def me_export() -> Response:
+    """Everything the bank holds about the caller and their contributions."""
+    response = jsonify(personal_data(get_session(), member()))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 _TOKEN_ID = {"name": "token_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _ERRORS = {"401": ERROR_RESPONSE, "404": ERROR_RESPONSE}
 
@@ -78,6 +88,26 @@ AUTH_PATHS: dict[str, Any] = {
         "get": {
             "summary": "The member the request is authenticated as",
             "responses": {"200": {"description": "The member"}, "401": ERROR_RESPONSE},
+        }
+    },
+    "/me/export": {
+        "get": {
+            "summary": "Everything the bank holds about you (account, questions, supports, "
+            "pledges, partnerships, workshop scores, notifications)",
+            "responses": {
+                "200": json_response(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "format": {"type": "string", "enum": [EXPORT_FORMAT]},
+                            "account": {"type": "object"},
+                        },
+                        "required": ["format", "account", "questions", "supports", "pledges"],
+                    },
+                    "Your data",
+                ),
+                "401": ERROR_RESPONSE,
+            },
         }
     },
     "/tokens": {

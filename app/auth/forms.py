@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import URL, Email, EqualTo, InputRequired, Length, Optional
 from wtforms.widgets import PasswordInput
 
@@ -103,3 +110,21 @@ class PasswordForm(FlaskForm):
     )
     repeated = PasswordField("Repeat the new password", validators=[InputRequired()])
     submit = SubmitField("Change password")
+
+
+class DeleteAccountForm(FlaskForm):
+    """Delete the account: what becomes of the questions, and the password to confirm."""
+
+    questions = RadioField(
+        "Your questions",
+        choices=select_choices(
+            [
+                ("keep", "Keep them as anonymous questions of my organisation"),
+                ("remove", "Remove them, with everyone's support for them"),
+            ]
+        ),
+        default="keep",
+        validators=[InputRequired(message="Choose what happens to your questions.")],
+    )
+    password = PasswordField("Your password, to confirm", validators=[InputRequired()])
+    submit = SubmitField("Delete my account")

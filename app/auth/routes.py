@@ -1,6 +1,9 @@
-"""Account pages: register, log in and out, the account page and API tokens."""
+"""Account pages: register, log in and out, the account page, API tokens, and the member's
+control of their data (download it all, delete the account)."""
 
 from __future__ import annotations
+
+import json
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
@@ -8,13 +11,20 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.auth import bp
-from app.auth.forms import LoginForm, PasswordForm, RegistrationForm, TokenForm
+from app.auth.forms import (
+    DeleteAccountForm,
+    LoginForm,
+    PasswordForm,
+    RegistrationForm,
+    TokenForm,
+)
 from app.auth.service import (
     LOGIN_LIMIT_PER_ACCOUNT,
     LOGIN_LIMIT_PER_ADDRESS,
     authenticate,
     change_password,
     choose_organisation,
+    delete_account,
     end_sessions,
     normalise_email,
     register_user,
@@ -27,6 +37,8 @@ from app.auth.tokens import (
     revoke_api_tokens,
     revoke_token,
 )
+from app.bank.index import question_index
+from app.bank.personal import led_partnerships, personal_data
 from app.core.errors import Refused
 from app.core.web import account_sections, login_required, member, put_errors, safe_next, viewer
 from app.db import get_session
@@ -210,3 +222,53 @@ def password() -> str | tuple[str, int] | Response:
             flash("Your password is changed. Other devices are signed out.", "success")
             return redirect(url_for("auth.account"))
     return _account_page(password_form=form), 422
+
+
+@bp.get("/account/export")
+@login_required
+def export_data() -> Response:
+    """Everything the bank holds about the member, as one JSON file to download."""
+    user = member()
+    body = json.dumps(personal_data(get_session(), user), indent=2, ensure_ascii=False)
+    response = Response(body, mimetype="application/json")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="question-bank-my-data-{user.id}.json"'
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _delete_page(form: DeleteAccountForm) -> str:
+    return render_template(
+        "auth/delete.html", form=form, handovers=led_partnerships(get_session(), member())
+    )
+
+
+@bp.get("/account/delete")
+@login_required
+def delete() -> str:
+    """What deleting the account does, the choice for the questions, and the confirmation."""
+    return _delete_page(DeleteAccountForm(formdata=None))
+
+
+@bp.post("/account/delete")
+@login_required
+@limiter.limit("10 per hour")
+def delete_post() -> str | tuple[str, int] | Response:
+    """Delete the account once the password is confirmed; nothing changes otherwise."""
+    form = DeleteAccountForm()
+    status = 422
+    if form.validate_on_submit():
+        try:
+            removed = delete_account(
+                get_session(), member(), form.password.data or "", form.questions.data == "keep"
+            )
+        except Refused as error:
+            put_errors(form, error)
+            status = error.status
+        else:
+            question_index().forget(removed)
+            logout_user()
+            flash("Your account is deleted. Thank you for what you gave the bank.", "info")
+            return redirect(url_for("main.index"))
+    return _delete_page(form), status

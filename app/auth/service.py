@@ -1,4 +1,5 @@
-"""Account use cases: registering, authenticating, roles and API tokens."""
+"""Account use cases: registering, authenticating, changing the password, and deleting the
+account with what is the member's alone."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.bank.personal import erase_member
 from app.core.errors import Conflict, Refused
 from models import Organisation, Role, Sector, User, utcnow
 
@@ -165,3 +167,30 @@ def change_password(session: Session, user: User, current: str, new: str, repeat
     user.session_version += 1
     session.commit()
     return user
+
+
+def delete_account(session: Session, user: User, password: str, keep_questions: bool) -> list[int]:
+    """Delete the member's account and what is theirs alone (see ``app.bank.personal``), and
+    commit; every session and token ends with it.
+
+    ``keep_questions`` leaves their questions as anonymous contributions of their organisation;
+    otherwise the questions go with their supports. Returns the ids of the questions removed.
+
+    :raise Refused: the password is wrong.
+    :raise Conflict: they are the last active admin (the bank would have nobody to run it).
+    """
+    if not check_password_hash(user.password_hash, password or ""):
+        raise Refused.on("password", "That is not your password.")
+    if user.is_admin and user.active:
+        admins = session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == Role.ADMIN, User.active.is_(True))
+        )
+        if (admins or 0) <= 1:
+            raise Conflict.on(
+                "account", "You are the only admin: make another member an admin first."
+            )
+    removed = erase_member(session, user, keep_questions)
+    session.commit()
+    return removed

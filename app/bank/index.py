@@ -89,6 +89,10 @@ class QuestionIndexStore:
                 vector = blob_to_vector(question.embedding)
             self._index.add([question.id], vector[None, :])
 
+    def forget(self, question_ids: list[int]) -> None:
+        """Drop questions this process just deleted, without waiting for a sync."""
+        self._index.remove(question_ids)
+
     def _indexable(self) -> tuple[ColumnElement[bool], ...]:
         return (
             Question.hidden.is_(False),

@@ -46,7 +46,9 @@ def question_audience(session: Session, question_ids: Iterable[int]) -> set[int]
     ids = list(question_ids)
     if not ids:
         return set()
-    askers = select(Question.author_id.label("user_id")).where(Question.id.in_(ids))
+    askers = select(Question.author_id.label("user_id")).where(
+        Question.id.in_(ids), Question.author_id.is_not(None)
+    )
     supporters = select(Support.user_id.label("user_id")).where(Support.question_id.in_(ids))
     return set(session.scalars(select(union(askers, supporters).subquery().c.user_id)))
 

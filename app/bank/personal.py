@@ -1,0 +1,271 @@
+"""What the bank holds about one member, in one place: the export they can download, and what
+happens to each part when they delete their account.
+
+One module on purpose: it is the bank's map of personal data. A table that gains a column
+pointing at a person belongs here too, or an erased account would leave it behind.
+
+On deletion, by part:
+
+- account, API tokens, sessions: gone (sessions end because the user no longer loads);
+- questions: kept as anonymous contributions of the organisation (no author), or removed with
+  their supports, as the member chooses;
+- supports, flags, notifications, "not relevant" feedback, workshop places and scores: removed;
+- pledges and datasets: stay with the organisation, without the member's name;
+- partnerships the member leads: the longest-standing other active member becomes lead; with
+  nobody to hand over to, the partnership is closed;
+- log entries, checklist ticks and status changes they made: kept, without their name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app.bank.grouping import refresh_demand_figures
+from app.bank.matching import refresh_match_figures
+from models import (
+    ApiToken,
+    Dataset,
+    Flag,
+    MatchFeedback,
+    MemberStatus,
+    Notification,
+    Partnership,
+    PartnershipCheck,
+    PartnershipLogEntry,
+    PartnershipMember,
+    PartnershipStatus,
+    Pledge,
+    Question,
+    Support,
+    User,
+    WorkshopParticipant,
+    WorkshopScore,
+)
+
+EXPORT_FORMAT = "question-bank/personal-data/1"
+
+
+def _plain(value: Any) -> Any:
+    """A column value as JSON can hold it."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _rows(
+    session: Session, model: Any, where: Any, fields: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    rows = session.scalars(select(model).where(where).order_by(model.id))
+    return [{field: _plain(getattr(row, field)) for field in fields} for row in rows]
+
+
+def personal_data(session: Session, user: User) -> dict[str, Any]:
+    """Everything the bank holds about a member and their contributions, as JSON-ready data.
+
+    Secrets are never included: no password hash, and of each API token only its name, prefix
+    and dates.
+    """
+    return {
+        "format": EXPORT_FORMAT,
+        "account": {
+            "id": user.id,
+            "email": user.email,
+            "display_name": user.display_name,
+            "organisation": user.organisation.name,
+            "role": user.role.value,
+            "active": user.active,
+            "created_at": _plain(user.created_at),
+            "last_login_at": _plain(user.last_login_at),
+        },
+        "api_tokens": _rows(
+            session,
+            ApiToken,
+            ApiToken.user_id == user.id,
+            ("name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"),
+        ),
+        "questions": [
+            {
+                **row,
+                "themes": [theme.slug for theme in question.themes],
+            }
+            for question, row in _questions(session, user)
+        ],
+        "supports": _rows(
+            session, Support, Support.user_id == user.id, ("question_id", "created_at")
+        ),
+        "flags": _rows(
+            session, Flag, Flag.user_id == user.id, ("question_id", "reason", "created_at")
+        ),
+        "pledges": _rows(
+            session,
+            Pledge,
+            Pledge.pledged_by_id == user.id,
+            (
+                "id",
+                "dataset_id",
+                "question_id",
+                "cluster_id",
+                "status",
+                "condition_kinds",
+                "conditions",
+                "available_from",
+                "terms_accepted_at",
+                "created_at",
+            ),
+        ),
+        "datasets_described": _rows(
+            session, Dataset, Dataset.described_by_id == user.id, ("id", "title", "created_at")
+        ),
+        "partnership_memberships": _rows(
+            session,
+            PartnershipMember,
+            PartnershipMember.user_id == user.id,
+            ("partnership_id", "role", "status", "is_lead", "joined_at"),
+        ),
+        "partnership_log_entries": _rows(
+            session,
+            PartnershipLogEntry,
+            PartnershipLogEntry.user_id == user.id,
+            ("partnership_id", "kind", "text", "created_at"),
+        ),
+        "checklist_ticks": _rows(
+            session,
+            PartnershipCheck,
+            PartnershipCheck.ticked_by_id == user.id,
+            ("partnership_id", "item", "ticked_at"),
+        ),
+        "match_feedback": _rows(
+            session,
+            MatchFeedback,
+            MatchFeedback.user_id == user.id,
+            ("cluster_id", "dataset_id", "reason", "created_at"),
+        ),
+        "workshop_scores": _rows(
+            session,
+            WorkshopScore,
+            WorkshopScore.user_id == user.id,
+            ("item_id", "criterion", "score", "created_at"),
+        ),
+        "notifications": _rows(
+            session,
+            Notification,
+            Notification.user_id == user.id,
+            ("kind", "text", "link", "read_at", "created_at"),
+        ),
+    }
+
+
+QUESTION_FIELDS = (
+    "id",
+    "text",
+    "action",
+    "action_type_slug",
+    "geography",
+    "population_groups",
+    "status",
+    "visibility",
+    "show_organisation",
+    "hidden",
+    "created_at",
+    "updated_at",
+)
+
+
+def _questions(session: Session, user: User) -> list[tuple[Question, dict[str, Any]]]:
+    questions = session.scalars(
+        select(Question).where(Question.author_id == user.id).order_by(Question.id)
+    )
+    return [(q, {f: _plain(getattr(q, f)) for f in QUESTION_FIELDS}) for q in questions]
+
+
+@dataclass(frozen=True)
+class Handover:
+    """What deleting an account does to a partnership the member leads."""
+
+    partnership: Partnership
+    new_lead: User | None  # None: nobody to hand over to, so the partnership closes
+
+
+def led_partnerships(session: Session, user: User) -> list[Handover]:
+    """The open partnerships a member leads, and who would lead each once they are gone."""
+    handovers = []
+    for lead in session.scalars(
+        select(PartnershipMember)
+        .join(Partnership)
+        .where(
+            PartnershipMember.user_id == user.id,
+            PartnershipMember.is_lead.is_(True),
+            Partnership.status.in_([PartnershipStatus.FORMING, PartnershipStatus.ACTIVE]),
+        )
+        .order_by(PartnershipMember.partnership_id)
+    ):
+        successor = session.scalars(
+            select(PartnershipMember)
+            .join(User, User.id == PartnershipMember.user_id)
+            .where(
+                PartnershipMember.partnership_id == lead.partnership_id,
+                PartnershipMember.user_id != user.id,
+                PartnershipMember.status == MemberStatus.ACTIVE,
+                User.active.is_(True),
+            )
+            .order_by(PartnershipMember.joined_at, PartnershipMember.id)
+            .limit(1)
+        ).first()
+        handovers.append(Handover(lead.partnership, successor.user if successor else None))
+    return handovers
+
+
+def erase_member(session: Session, user: User, keep_questions: bool) -> list[int]:
+    """Remove a member and what is theirs alone, as the module docstring lays out; flush only.
+
+    Returns the ids of the questions removed (none when they are kept), so the caller can drop
+    them from the similarity index once committed.
+    """
+    for handover in led_partnerships(session, user):
+        if handover.new_lead is None:
+            handover.partnership.status = PartnershipStatus.CLOSED
+        else:
+            for membership in handover.partnership.members:
+                membership.is_lead = membership.user_id == handover.new_lead.id
+    supported = list(session.scalars(select(Support.question_id).where(Support.user_id == user.id)))
+    own = list(session.scalars(select(Question).where(Question.author_id == user.id)))
+    touched_groups = {q.cluster_id for q in own if q.cluster_id is not None}
+    removed = [] if keep_questions else [question.id for question in own]
+    for question in own:
+        if keep_questions:
+            question.author_id = None
+        else:
+            session.delete(question)
+    for model in (Support, Flag, Notification, MatchFeedback, WorkshopScore, WorkshopParticipant):
+        session.execute(delete(model).where(model.user_id == user.id))
+    session.delete(user)
+    session.flush()
+    touched_groups |= _recount_supports(session, set(supported) - set(removed))
+    refresh_demand_figures(session, touched_groups)
+    refresh_match_figures(session, touched_groups)
+    return removed
+
+
+def _recount_supports(session: Session, question_ids: set[int]) -> set[int]:
+    """Recount the support of questions a removed member supported; return their groups."""
+    counts = dict(
+        session.execute(
+            select(Support.question_id, func.count())
+            .where(Support.question_id.in_(question_ids))
+            .group_by(Support.question_id)
+        ).all()
+    )
+    groups = set()
+    for question in session.scalars(select(Question).where(Question.id.in_(question_ids))):
+        question.support_count = counts.get(question.id, 0)
+        if question.cluster_id is not None:
+            groups.add(question.cluster_id)
+    return groups
