@@ -43,6 +43,10 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.WTF_CSRF_ENABLED = True
         self.PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+        # The licence of the bank's open data (a name from app/core/data/open_licences.json),
+        # and the address links in files written by `flask export` start with.
+        self.OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
+        self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
 
     def validate(self) -> None:
         """Fail fast with a clear message when a required setting is missing."""

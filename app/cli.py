@@ -28,6 +28,7 @@ from app.auth.tokens import (
 )
 from app.core.errors import ServiceError
 from app.db import new_session
+from app.opendata.cli import export_command
 from models import Organisation, Role, Sector, User
 
 users_cli = AppGroup("users", help="Manage member accounts.")
@@ -255,3 +256,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(insight_cli)
+    app.cli.add_command(export_command)

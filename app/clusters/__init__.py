@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("clusters", __name__)
 
-from app.clusters import routes  # noqa: E402,F401
+from app.clusters import open_data, routes  # noqa: E402,F401

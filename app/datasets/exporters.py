@@ -10,13 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from flask import Response, url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core.opendata import Freshness, OpenExport, OpenField, register_open_export
 from app.core.policy import datasets_readable_by
 from app.core.text import neutralise
 from models import Dataset
@@ -174,3 +175,73 @@ def export_response(session: Session, kind: str) -> Response:
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="datasets.{kind}"'
     return response
+
+
+# --- In the bank's open data --------------------------------------------------------------------
+
+_CSV_DESCRIPTIONS = {
+    "id": ("integer", "The dataset's number in the register."),
+    "themes": ("string", "Theme slugs, separated by '; '."),
+    "keywords": ("string", "Keywords, separated by '; '."),
+    "variables": ("string", "What it measures, separated by '; '."),
+    "access_level": ("string", "open, on-request, restricted (aggregates only) or personal."),
+    "held_by_us": ("string", "yes when a member organisation holds it and can share it."),
+    "page": ("string", "The dataset's page in the bank."),
+}
+
+
+def _open_fields() -> tuple[OpenField, ...]:
+    return tuple(
+        OpenField(
+            name,
+            *_CSV_DESCRIPTIONS.get(name, ("string", name.replace("_", " ").capitalize() + ".")),
+            required=name in {"id", "title", "page"},
+            unique=name == "id",
+        )
+        for name in CSV_COLUMNS
+    )
+
+
+def _page_url(dataset: Dataset) -> str:
+    return url_for("datasets.show", dataset_id=dataset.id, _external=True)
+
+
+def _open_csv(session: Session) -> Iterator[str]:
+    yield register_csv(open_datasets(session), _page_url)
+
+
+def _open_dcat(session: Session) -> Iterator[str]:
+    catalogue = url_for("datasets.index", _external=True)
+    yield json.dumps(register_dcat(open_datasets(session), _page_url, catalogue), indent=2)
+
+
+def open_freshness(session: Session) -> Freshness:
+    """How many datasets are in the open register and when the latest changed."""
+    count, changed = session.execute(
+        select(func.count(), func.max(Dataset.updated_at)).where(datasets_readable_by(None))
+    ).one()
+    return Freshness(count or 0, changed)
+
+
+register_open_export(
+    OpenExport(
+        name="datasets.csv",
+        title="Dataset register",
+        description="Public descriptions of datasets that could answer the questions "
+        "(metadata only: the data stays with its holders).",
+        media_type="text/csv",
+        stream=_open_csv,
+        freshness=open_freshness,
+        fields=_open_fields(),
+    )
+)
+register_open_export(
+    OpenExport(
+        name="datasets.jsonld",
+        title="Dataset register (DCAT)",
+        description="The same register as a DCAT catalogue in JSON-LD.",
+        media_type="application/ld+json",
+        stream=_open_dcat,
+        freshness=open_freshness,
+    )
+)

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("questions", __name__)
 
-from app.questions import routes  # noqa: E402,F401
+from app.questions import open_data, routes  # noqa: E402,F401

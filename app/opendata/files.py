@@ -1,0 +1,82 @@
+"""Serving and writing the published files: conditional, streamed downloads and the data
+package that describes them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask import Response, current_app, request, stream_with_context
+from sqlalchemy.orm import Session
+
+from app.core.errors import NotFound
+from app.core.opendata import (
+    Freshness,
+    OpenExport,
+    data_package,
+    licence,
+    open_export,
+    open_exports,
+)
+from app.db import new_session
+from models import utcnow
+
+PACKAGE = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """A published file as the open-data page lists it."""
+
+    export: OpenExport
+    freshness: Freshness
+
+
+def published_files(session: Session) -> list[PublishedFile]:
+    """Every published file with how many records it holds and when it last changed."""
+    return [PublishedFile(export, export.freshness(session)) for export in open_exports()]
+
+
+def package_descriptor(session: Session, path_of: Callable[[str], str]) -> dict[str, Any]:
+    """The Frictionless data package: every file, its schema, the licence and today's date."""
+    return data_package(
+        [export.resource(path_of(export.name)) for export in open_exports()],
+        utcnow(),
+        licence(current_app.config["OPEN_DATA_LICENCE"]),
+    )
+
+
+def download(session: Session, name: str) -> Response:
+    """A published file as a streamed download, answering 304 when the client's copy is current.
+
+    :raise NotFound: no file of that name is published.
+    """
+    export = open_export(name)
+    if export is None:
+        raise NotFound(f"No open data file is called {name!r}.")
+    freshness = export.freshness(session)
+    response = Response(mimetype=export.media_type)
+    response.set_etag(freshness.etag(name))
+    if freshness.changed is not None:
+        response.last_modified = freshness.changed
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.cache_control.public = True
+    response.cache_control.max_age = 300
+    response.make_conditional(request)
+    if response.status_code != 304:
+        response.response = stream_with_context(_streamed(export))
+    return response
+
+
+def _streamed(export: OpenExport) -> Iterator[str]:
+    # The request's own session is closed when the view returns, before the body is sent: the
+    # download reads through a session of its own, closed when the last line is out.
+    with new_session() as session:
+        yield from export.stream(session)
+
+
+def last_changed(files: list[PublishedFile]) -> datetime | None:
+    """When the most recently changed file changed."""
+    return max((f.freshness.changed for f in files if f.freshness.changed), default=None)
