@@ -31,8 +31,14 @@ def test_main_pages_have_no_accessibility_violations(
         "group": f"/groups/{food_group}",
         "register": "/auth/register",
         "login": "/auth/login",
+        "open-data": "/open-data/",
     }
-    signed_in = {"ask": "/questions/ask", "account": "/auth/account", "members": "/admin/members"}
+    signed_in = {
+        "ask": "/questions/ask",
+        "account": "/auth/account",
+        "members": "/admin/members",
+        "delete-account": "/auth/account/delete",
+    }
     found = {}
     for name, path in pages.items():
         page.goto(f"{live_server}{path}")
