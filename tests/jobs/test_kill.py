@@ -155,9 +155,13 @@ def _queue_import(app, owner_id: int, rows: list[dict[str, str]]):
 def _register(app) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[int, int]]]:
     """The register's records, and each group's matched-dataset figure."""
     with app.app_context(), new_session(app) as session:
-        records = frozenset(session.execute(select(Dataset.title, Dataset.description)).tuples())
+        records = frozenset(
+            (title, text)
+            for title, text in session.execute(select(Dataset.title, Dataset.description))
+        )
         figures = frozenset(
-            session.execute(select(Cluster.id, Cluster.matched_dataset_count)).tuples()
+            (cid, n)
+            for cid, n in session.execute(select(Cluster.id, Cluster.matched_dataset_count))
         )
     return records, figures
 
