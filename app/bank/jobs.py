@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, has_app_context
 from sqlalchemy import select, update
@@ -39,6 +39,9 @@ from app.core.policy import can_restart_job, can_watch_job
 from app.core.web import this_app
 from app.db import get_engine, new_session
 from models import EXCLUSIVE_KINDS, LIVE_STATUSES, Job, JobKind, JobStatus, User, utcnow
+
+if TYPE_CHECKING:
+    from rq import Queue
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +230,7 @@ def _enqueue(app: Flask, job_id: int) -> None:
         fail(get_engine(app), job_id, "The job queue (Redis) cannot be reached: try again later.")
 
 
-def job_queue(app: Flask) -> Any:
+def job_queue(app: Flask) -> Queue:
     """The RQ queue named in the configuration, on ``REDIS_URL``."""
     from redis import Redis
     from rq import Queue
