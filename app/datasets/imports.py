@@ -221,8 +221,10 @@ def import_datasets(session: Session, job: Job, record: Progress) -> JobOutcome:
     refresh_matches(session, changed, before)
     created = sum(1 for p in plans if p.action == CREATE)
     updated = sum(1 for p in plans if p.action == UPDATE)
+    saved = [[dataset.id, dataset.title] for dataset in changed]
     return JobOutcome(
-        f"Imported: {created} new, {updated} updated.", {"created": created, "updated": updated}
+        f"Imported: {created} new, {updated} updated.",
+        {"created": created, "updated": updated, "datasets": saved},
     )
 
 
