@@ -89,13 +89,13 @@ def test_the_heartbeat_keeps_a_long_job_alive_and_a_dead_one_cannot_beat_again(
 ) -> None:
     admin = make_user(role=Role.ADMIN)
     add_questions(app, admin, range(20))
-    app.config.update(JOB_HEARTBEAT_SECONDS=0.1, JOB_DEAD_AFTER_SECONDS=0.6)
+    app.config.update(JOB_HEARTBEAT_SECONDS=0.2, JOB_DEAD_AFTER_SECONDS=1.5)
     original = recluster._fit_labels
     looked: list[int] = []
 
     def slow_fit(*args):
-        for _ in range(6):  # 1.2 s of work between two progress notes, twice the dead-after
-            time.sleep(0.2)
+        for _ in range(6):  # 3 s of work between two progress notes, twice the dead-after
+            time.sleep(0.5)
             looked.append(expire_dead(app))
         return original(*args)
 
@@ -292,7 +292,10 @@ def test_the_thread_backend_runs_a_recluster_while_the_page_polls(
         polls += 1
         time.sleep(0.1)
     assert fragment.status_code == 286 and "What happened to the groups" in fragment.text
-    assert [t for t in threading.enumerate() if t.name.startswith("job-")] == []
+    for thread in threading.enumerate():
+        if thread.name.startswith("job-"):
+            thread.join(timeout=30)  # its housekeeping after the commit (ANALYZE)
+            assert not thread.is_alive()
     with app.app_context(), new_session(app) as session:
         assert session.scalar(select(Question.id).where(Question.cluster_id.is_(None))) is None
 
