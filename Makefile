@@ -17,7 +17,7 @@ EVAL_DIR ?= ../shared/eval
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run serve test lint format bench install install-dev migrate clean
+.PHONY: run serve worker test lint format bench install install-dev migrate clean
 
 # torch first, pinned to the CPU wheel this machine holds: any other spec pulls CUDA packages.
 $(BIN)/python:
@@ -48,9 +48,20 @@ run: install instance/secret_key migrate
 	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} $(BIN)/flask --app wsgi seed-demo --if-empty
 	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} $(BIN)/flask --app wsgi insight prepare
 	@echo "Serving Question Bank on http://127.0.0.1:$(PORT)"
-	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} EMBEDDING_WARMUP=1 exec $(BIN)/gunicorn \
+	@# With REDIS_URL set, background jobs go to RQ: a worker runs beside gunicorn and stops with it.
+	export QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)}; \
+	if [ -n "$$REDIS_URL" ]; then \
+		$(BIN)/flask --app wsgi jobs worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	fi; \
+	EMBEDDING_WARMUP=1 $(BIN)/gunicorn \
 		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads $(THREADS) --timeout 120 \
 		--access-logfile - wsgi:app
+
+# The RQ worker for background jobs (re-clustering, imports, re-embedding); needs REDIS_URL.
+worker: install instance/secret_key migrate
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL, for example redis://127.0.0.1:6379/0"; exit 2; }
+	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} exec $(BIN)/flask --app wsgi jobs worker
 
 # The whole suite on SQLite; then again on PostgreSQL when TEST_DATABASE_URL is set.
 test: install-dev

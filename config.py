@@ -47,9 +47,26 @@ class Config:
         # and the address links in files written by `flask export` start with.
         self.OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
         self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+        # Background jobs run on RQ when Redis is configured (a worker started by `make
+        # worker`), else in a thread of the serving process; "inline" runs them in the caller.
+        self.REDIS_URL = os.environ.get("REDIS_URL") or None
+        self.JOB_BACKEND = os.environ.get("JOB_BACKEND") or ("rq" if self.REDIS_URL else "thread")
+        self.JOB_QUEUE = os.environ.get("JOB_QUEUE", "question-bank")
+        self.JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "5"))
+        # No heartbeat for this long and a running job is marked failed (so within a minute).
+        self.JOB_DEAD_AFTER_SECONDS = float(os.environ.get("JOB_DEAD_AFTER_SECONDS", "45"))
+        # A queued job no worker took up in this time is marked failed.
+        self.JOB_START_TIMEOUT_SECONDS = float(os.environ.get("JOB_START_TIMEOUT_SECONDS", "600"))
+        self.JOB_TIMEOUT_SECONDS = int(os.environ.get("JOB_TIMEOUT_SECONDS", "7200"))
 
     def validate(self) -> None:
         """Fail fast with a clear message when a required setting is missing."""
+        if self.JOB_BACKEND not in {"rq", "thread", "inline"}:
+            raise RuntimeError("JOB_BACKEND must be rq, thread or inline.")
+        if self.JOB_BACKEND == "rq" and not self.REDIS_URL:
+            raise RuntimeError(
+                "JOB_BACKEND=rq needs REDIS_URL (for example redis://127.0.0.1:6379/0)."
+            )
         if not self.SECRET_KEY:
             raise RuntimeError(
                 "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
@@ -84,6 +101,9 @@ class TestingConfig(Config):
         )
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
+        # Jobs run in the request that starts them, so a test sees the outcome at once; the
+        # thread and RQ backends have tests of their own.
+        self.JOB_BACKEND = "inline"
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -26,10 +27,12 @@ from app.auth.tokens import (
     list_tokens,
     revoke_token,
 )
+from app.bank.heartbeat import Progress
 from app.core.errors import ServiceError
+from app.core.web import this_app
 from app.db import new_session
 from app.opendata.cli import export_command
-from models import Organisation, Role, Sector, User
+from models import Job, JobStatus, Organisation, Role, Sector, User
 
 users_cli = AppGroup("users", help="Manage member accounts.")
 
@@ -151,7 +154,11 @@ def seed_demo_command(if_empty: bool) -> None:
         from app.bank.recluster import run_recluster
 
         with new_session() as session:
-            run = run_recluster(session)
+            try:
+                run = run_recluster(session)
+            except ServiceError as error:  # a run under way will group them
+                click.echo(f"Not grouped now: {error.message}")
+                return
         click.echo(f"Grouped the questions: {run.message}")
 
 
@@ -178,8 +185,15 @@ def prepare_command() -> None:
 
 @insight_cli.command("reembed")
 def reembed_command() -> None:
-    """Recompute embeddings whose model differs from the configured one."""
-    _embed_pending()
+    """Recompute embeddings whose model differs from the configured one (recorded as a job)."""
+    _batch_threads()
+    from app.bank.reembed import run_reembed
+
+    with new_session() as session:
+        job = _run_in_foreground(session, run_reembed, "Embedding")
+    click.echo(job.message)
+    if job.status is not JobStatus.SUCCEEDED:
+        raise SystemExit(1)
 
 
 def _embed_pending() -> None:
@@ -201,21 +215,37 @@ def recluster_command() -> None:
     """Re-group every visible question now, keeping group identities stable."""
     from app.bank.recluster import run_recluster
 
-    with new_session() as session, click.progressbar(length=100, label="Re-clustering") as bar:
-        done = 0.0
+    with new_session() as session:
+        run = _run_in_foreground(session, run_recluster, "Re-clustering")
+    figures = run.result
+    click.echo(
+        f"Run {run.id} {run.status.value}: {figures.get('n_clusters', 0)} groups from "
+        f"{figures.get('n_questions', 0)} questions ({figures.get('n_unassigned', 0)} not "
+        f"grouped). {run.message}"
+    )
+    if run.status is not JobStatus.SUCCEEDED:
+        raise SystemExit(1)
+
+
+def _run_in_foreground(
+    session: Session, run: Callable[[Session, Progress], Job], label: str
+) -> Job:
+    """Run a job here with a progress bar; the finished job.
+
+    :raise click.ClickException: one of its kind is already under way.
+    """
+    with click.progressbar(length=100, label=label) as bar:
+        done = 0
 
         def progress(fraction: float, _message: str) -> None:
             nonlocal done
-            bar.update(int(fraction * 100 - done))
+            bar.update(int(fraction * 100) - done)
             done = int(fraction * 100)
 
-        run = run_recluster(session, progress=progress)
-    click.echo(
-        f"Run {run.id} {run.status.value}: {run.n_clusters} groups from {run.n_questions} "
-        f"questions ({run.n_unassigned} not grouped). {run.message}"
-    )
-    if run.status.value != "succeeded":
-        raise SystemExit(1)
+        try:
+            return run(session, progress)
+        except ServiceError as error:
+            raise click.ClickException(error.message) from None
 
 
 @insight_cli.command("cluster")
@@ -251,9 +281,40 @@ def feedback_export_command(out_file: Path) -> None:
     click.echo(f"Wrote {len(rows)} feedback rows to {out_file}.")
 
 
+jobs_cli = AppGroup("jobs", help="Background jobs: the worker, and running one job here.")
+
+
+@jobs_cli.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+def worker_command(burst: bool) -> None:
+    """Run an RQ worker for the app's job queue on REDIS_URL (what `make worker` starts)."""
+    from flask import current_app
+    from redis import Redis
+    from rq import Worker
+
+    config = current_app.config
+    if not config["REDIS_URL"]:
+        raise click.ClickException("Set REDIS_URL (for example redis://127.0.0.1:6379/0).")
+    connection = Redis.from_url(config["REDIS_URL"])
+    Worker([config["JOB_QUEUE"]], connection=connection).work(burst=burst)
+
+
+@jobs_cli.command("run")
+@click.argument("job_id", type=int)
+def run_job_command(job_id: int) -> None:
+    """Run one queued job here, in the foreground (it may have been recorded elsewhere)."""
+    from app.bank.jobs import run_job
+
+    status = run_job(this_app(), job_id)
+    click.echo(f"Job {job_id}: {status.value}.")
+    if status is not JobStatus.SUCCEEDED:
+        raise SystemExit(1)
+
+
 def register_commands(app: Flask) -> None:
     """Attach the commands to the app's CLI."""
     app.cli.add_command(users_cli)
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(insight_cli)
     app.cli.add_command(export_command)

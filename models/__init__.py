@@ -4,7 +4,7 @@ Importing this package registers every table on ``Base.metadata`` (what Alembic 
 """
 
 from models.base import Base, utcnow
-from models.cluster import Cluster, ClusteringRun, ClusterState, CurationLog, RunStatus
+from models.cluster import Cluster, ClusterState, CurationLog
 from models.dataset import (
     AccessLevel,
     Dataset,
@@ -15,6 +15,7 @@ from models.dataset import (
     UnitOfAnalysis,
 )
 from models.feedback import MatchFeedback
+from models.job import EXCLUSIVE_KINDS, LIVE_STATUSES, Job, JobKind, JobStatus
 from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
 from models.partnership import (
@@ -49,6 +50,8 @@ from models.workshop import (
 )
 
 __all__ = [
+    "EXCLUSIVE_KINDS",
+    "LIVE_STATUSES",
     "SECTOR_LABELS",
     "AccessLevel",
     "ActionType",
@@ -58,11 +61,13 @@ __all__ = [
     "ChecklistItem",
     "Cluster",
     "ClusterState",
-    "ClusteringRun",
     "CurationLog",
     "Dataset",
     "DatasetVisibility",
     "Flag",
+    "Job",
+    "JobKind",
+    "JobStatus",
     "LogKind",
     "MatchFeedback",
     "MemberStatus",
@@ -82,7 +87,6 @@ __all__ = [
     "QuestionStatus",
     "QuestionStatusChange",
     "Role",
-    "RunStatus",
     "Sector",
     "Support",
     "Theme",

@@ -1,11 +1,10 @@
-"""Question groups, the runs that make them, and the log of facilitators' curation."""
+"""Question groups and the log of facilitators' curation (the runs that make them are jobs)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_column
@@ -57,9 +56,7 @@ class Cluster(Base):
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL")
     )
-    created_run_id: Mapped[int | None] = mapped_column(
-        ForeignKey("clustering_runs.id", ondelete="SET NULL")
-    )
+    created_run_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[UpdatedAt]
 
@@ -77,43 +74,6 @@ class Cluster(Base):
 
     def __repr__(self) -> str:
         return f"<Cluster {self.id} {self.display_title!r}>"
-
-
-class RunStatus(LabelledEnum):
-    """Progress of a clustering run."""
-
-    QUEUED = "queued"
-    RUNNING = "running"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-
-
-class ClusteringRun(Base):
-    """One full re-clustering: when, how, with what result."""
-
-    __tablename__ = "clustering_runs"
-
-    id: Mapped[IntPK]
-    status: Mapped[RunStatus] = mapped_column(
-        enum_column(RunStatus, "run_status"), default=RunStatus.QUEUED
-    )
-    algorithm: Mapped[str] = mapped_column(String(120), default="")
-    parameters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    progress: Mapped[float] = mapped_column(Float, default=0.0)
-    message: Mapped[str] = mapped_column(Text, default="")
-    n_questions: Mapped[int] = mapped_column(default=0)
-    n_clusters: Mapped[int] = mapped_column(default=0)
-    n_unassigned: Mapped[int] = mapped_column(default=0)
-    quality: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    events: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    triggered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[CreatedAt]
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # Touched every few seconds while the run works: a run whose heartbeat stopped has died.
-    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-    triggered_by: Mapped[User | None] = relationship()
 
 
 class CurationLog(Base):

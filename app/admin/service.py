@@ -1,13 +1,17 @@
-"""Admin use cases: the members list and their roles."""
+"""Admin use cases: the members list and their roles, and the background jobs."""
 
 from __future__ import annotations
 
+from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.bank.reembed import start_reembed
 from app.core.errors import NotFound, Refused
 from app.core.policy import require_admin
-from models import Organisation, Role, User
+from models import Job, Organisation, Role, User
+
+JOBS_SHOWN = 50
 
 
 def set_role(session: Session, actor: User, user_id: int, role: Role) -> User:
@@ -39,3 +43,21 @@ def list_members(session: Session, actor: User) -> list[User]:
             select(User).join(User.organisation).order_by(Organisation.name, User.display_name)
         )
     )
+
+
+def recent_jobs(session: Session, actor: User) -> list[Job]:
+    """The latest background jobs of every kind, newest first; admins only.
+
+    :raise Forbidden: the actor is not an admin.
+    """
+    require_admin(actor)
+    return list(session.scalars(select(Job).order_by(Job.id.desc()).limit(JOBS_SHOWN)))
+
+
+def request_reembed(app: Flask, actor: User) -> Job:
+    """Start re-embedding in the background, or return the one under way; admins only.
+
+    :raise Forbidden: the actor is not an admin.
+    """
+    require_admin(actor)
+    return start_reembed(app, actor.id)

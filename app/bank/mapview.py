@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, load_only
 
 from app.core.policy import readable_by
 from app.insight.layout import MAX_POINTS, UNGROUPED, layout_map, stratified_sample
-from models import Cluster, ClusteringRun, ClusterState, CurationLog, Question, User
+from models import Cluster, ClusterState, CurationLog, Job, JobKind, JobStatus, Question, User
 
 WIDTH, HEIGHT = 1000, 640
 # A fixed categorical palette (Tableau 10 without its grey, which marks questions in no group).
@@ -183,13 +183,18 @@ class MapCache:
 
     @staticmethod
     def state_key(session: Session) -> tuple[int, int, int]:
-        """Visible questions, the latest clustering run and the latest curation."""
+        """Visible questions, the latest successful clustering run and the latest curation."""
         return (
             session.scalar(
                 select(func.count()).select_from(Question).where(Question.hidden.is_(False))
             )
             or 0,
-            session.scalar(select(func.max(ClusteringRun.id))) or 0,
+            session.scalar(
+                select(func.max(Job.id)).where(
+                    Job.kind == JobKind.RECLUSTER, Job.status == JobStatus.SUCCEEDED
+                )
+            )
+            or 0,
             session.scalar(select(func.max(CurationLog.id))) or 0,
         )
 

@@ -1,4 +1,4 @@
-"""A full re-clustering that keeps group identities stable, run now or in the background.
+"""A full re-clustering that keeps group identities stable: a job, run now or in the background.
 
 Locked groups keep their questions, and questions a facilitator placed by hand (pinned) stay where
 they are; everything else is grouped afresh and matched to the previous groups by overlap, so a
@@ -8,7 +8,6 @@ group that persists keeps its id, title and everything attached to it.
 from __future__ import annotations
 
 import logging
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any, TypeAlias
@@ -20,24 +19,23 @@ from sqlalchemy.orm import Session
 
 from app.bank.embeddings import vector_to_blob
 from app.bank.grouping import refresh_demand_figures
+from app.bank.heartbeat import Progress
+from app.bank.jobs import JobOutcome, register, run_now, start
 from app.bank.matching import refresh_match_figures
-from app.bank.runs import Heartbeat, Progress, RunRecorder, create_run
-from app.db import new_session
 from app.insight.cluster import QuestionClusterer
 from app.insight.label import ctfidf_keywords, representative_index
 from app.insight.match import centroid
 from app.insight.reconcile import ClusterEvent, Reconciliation, reconcile
 from models import (
     Cluster,
-    ClusteringRun,
     ClusterState,
+    Job,
+    JobKind,
     Partnership,
     Pledge,
     Question,
-    RunStatus,
     Visibility,
     WorkshopItem,
-    utcnow,
 )
 
 log = logging.getLogger(__name__)
@@ -51,46 +49,32 @@ KEYWORD_MAX = 40
 LABEL_MAX = 300
 
 
-def run_recluster(
-    session: Session,
-    *,
-    triggered_by_id: int | None = None,
-    progress: Progress | None = None,
-    run_id: int | None = None,
-    model_name: str | None = None,
-) -> ClusteringRun:
-    """Re-group every visible embedded question now and record the run; never raises."""
-    run_id = run_id or create_run(session, triggered_by_id).id
-    record = RunRecorder(session.get_bind(), run_id, progress)
-    model_name = model_name or current_app.config["EMBEDDING_MODEL"]
-    try:
-        record(0.02, "Reading the questions")
-        with Heartbeat(record):
-            outcome = _recluster(session, record, model_name)
-    except Exception as error:  # a failed run is recorded, not raised, for the run page
-        log.exception("re-clustering run %s failed", run_id)
-        session.rollback()
-        run = session.get_one(ClusteringRun, run_id)
-        run.status = RunStatus.FAILED
-        # The error's text can hold SQL and question text: admins see only its kind here.
-        run.message = (
-            f"Re-clustering failed ({type(error).__name__}). The groups are as they were "
-            f"before this run; the server log has the details under run {run_id}."
-        )
-        run.finished_at = utcnow()
-        session.commit()
-        return run
-    run = session.get_one(ClusteringRun, run_id)
-    for name, value in outcome.items():
-        setattr(run, name, value)
-    run.status = RunStatus.SUCCEEDED
-    run.progress = 1.0
-    run.finished_at = utcnow()
-    session.commit()
-    _refresh_planner_statistics(session)
-    if progress is not None:
-        progress(1.0, run.message)
-    return run
+LEFT_AS_IT_WAS = "The groups are as they were before this run; start a new one."
+
+
+def recluster(session: Session, job: Job, record: Progress) -> JobOutcome:
+    """The re-clustering job: re-group every visible embedded question, without committing
+    (the job runner commits the groups with the run's success, or nothing)."""
+    record(0.02, "Reading the questions")
+    summary = _recluster(session, record, current_app.config["EMBEDDING_MODEL"])
+    message = summary.pop("message")
+    return JobOutcome(message, summary, after_commit=_refresh_planner_statistics)
+
+
+register(JobKind.RECLUSTER, recluster, LEFT_AS_IT_WAS)
+
+
+def run_recluster(session: Session, progress: Progress | None = None) -> Job:
+    """Re-group now, in the caller, and return the finished run (the command line, the seeder).
+
+    :raise Conflict: a re-clustering is already under way.
+    """
+    return run_now(session, JobKind.RECLUSTER, None, progress)
+
+
+def start_recluster(app: Flask, owner_id: int) -> Job:
+    """Start a re-clustering in the background, or return the one already under way."""
+    return start(app, JobKind.RECLUSTER, owner_id)
 
 
 def _recluster(session: Session, record: Progress, model_name: str) -> dict[str, Any]:
@@ -221,7 +205,8 @@ def _run_summary(
 
 def _refresh_planner_statistics(session: Session) -> None:
     """SQLite plans by stale statistics until told: without them it walks the wrong index for
-    a group's questions once the bank is large. PostgreSQL's autovacuum does this itself."""
+    a group's questions once the bank is large. PostgreSQL's autovacuum does this itself.
+    Run after the groups are committed: ANALYZE would otherwise hold the write lock longer."""
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("ANALYZE"))
         session.commit()
@@ -326,16 +311,3 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
-
-
-def start_recluster(app: Flask, triggered_by_id: int) -> int:
-    """Queue a re-clustering, run it in a background thread, and return the run's id."""
-    with new_session(app) as session:
-        run_id = create_run(session, triggered_by_id).id
-
-    def work() -> None:
-        with app.app_context(), new_session(app) as session:
-            run_recluster(session, run_id=run_id)
-
-    threading.Thread(target=work, name=f"recluster-{run_id}", daemon=True).start()
-    return run_id

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from flask import (
-    Flask,
     current_app,
     flash,
     make_response,
@@ -17,7 +16,6 @@ from flask import (
 )
 from flask_htmx.constants import HTMX_STOP_POLLING
 from flask_wtf import FlaskForm
-from werkzeug.local import LocalProxy
 from werkzeug.wrappers import Response
 
 from app.bank.mapview import UNGROUPED_COLOUR, map_cache, map_for
@@ -34,12 +32,13 @@ from app.clusters.forms import MergeForm, MoveForm, NotRelevantForm, RenameForm,
 from app.clusters.gaps import GAP_SORTS, gap_sort, gaps_csv, list_gaps
 from app.clusters.service import (
     SORT_ORDERS,
+    current_run,
     get_run,
     group_detail,
     list_groups,
     request_recluster,
+    restart_run,
     run_events_by_kind,
-    run_finished,
     sort_order,
     ungrouped_count,
 )
@@ -53,6 +52,7 @@ from app.core.web import (
     member,
     put_errors,
     register_moved,
+    this_app,
     viewer,
 )
 from app.db import get_session
@@ -84,7 +84,10 @@ def index() -> Response:
         body = render_template("clusters/partials/cards.html", **context)
     else:
         body = render_template(
-            "clusters/index.html", ungrouped=ungrouped_count(session, viewer()), **context
+            "clusters/index.html",
+            ungrouped=ungrouped_count(session, viewer()),
+            current_run=current_run(session, viewer()),
+            **context,
         )
     response = make_response(body)
     response.vary.add("HX-Request")
@@ -281,21 +284,28 @@ def lock(cluster_id: int, locked: bool) -> Response:
 @bp.post("/recluster")
 @admin_required
 def recluster() -> Response:
-    """Start re-clustering in the background and watch it run."""
-    app = cast("LocalProxy[Flask]", current_app)._get_current_object()  # for the thread
-    run_id = request_recluster(get_session(), app, member())
+    """Start re-clustering in the background (or follow the run under way) and watch it."""
+    run_id = request_recluster(get_session(), this_app(), member())
     return redirect(url_for("clusters.run", run_id=run_id))
+
+
+@bp.post("/runs/<int:run_id>/restart")
+@admin_required
+def restart(run_id: int) -> Response:
+    """Run a failed re-clustering again and watch the new run."""
+    new_id = restart_run(get_session(), this_app(), member(), run_id)
+    return redirect(url_for("clusters.run", run_id=new_id))
 
 
 @bp.get("/runs/<int:run_id>")
 @admin_required
 def run(run_id: int) -> Response:
     """A re-clustering run's progress; htmx polls the fragment until it stops (status 286)."""
-    found = get_run(get_session(), member(), run_id)
-    context = {"run": found, "finished": run_finished(found), "events": run_events_by_kind(found)}
+    found = get_run(get_session(), this_app(), member(), run_id)
+    context = {"run": found, "events": run_events_by_kind(found)}
     if is_fragment(RUN_TARGET):
         response = make_response(render_template("clusters/partials/run_progress.html", **context))
-        if context["finished"]:
+        if found.finished:
             response.status_code = HTMX_STOP_POLLING
     else:
         response = make_response(render_template("clusters/run.html", **context))

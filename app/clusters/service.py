@@ -10,26 +10,26 @@ from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, or_, se
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.bank.holdings import organisation_datasets
+from app.bank.jobs import live_job, restart_watched, watched_job
 from app.bank.matching import GroupMatches, cluster_matches
 from app.bank.partners import PartnershipLine, group_partnership_lines
 from app.bank.recluster import start_recluster
-from app.bank.runs import expire_dead_runs
 from app.core.errors import Moved, NotFound
 from app.core.paging import Page, PageRequest, paginate
-from app.core.policy import can_read, readable_by, require_admin
+from app.core.policy import can_administer, can_read, readable_by, require_admin
 from app.insight.reconcile import EVENT_KINDS
 from models import (
     SECTOR_LABELS,
     ActionType,
     Cluster,
-    ClusteringRun,
     ClusterState,
     CurationLog,
     Dataset,
+    Job,
+    JobKind,
     Pledge,
     PledgeStatus,
     Question,
-    RunStatus,
     Sector,
     User,
 )
@@ -283,46 +283,48 @@ def group_detail(
     )
 
 
-def get_run(session: Session, actor: User, run_id: int) -> ClusteringRun:
-    """A clustering run, for admins.
+def get_run(session: Session, app: Flask, actor: User, run_id: int) -> Job:
+    """A re-clustering run, for admins.
 
     :raise Forbidden: the actor is not an admin.
     :raise NotFound: no such run.
     """
     require_admin(actor)
-    if expire_dead_runs(session):  # a dead run's page stops polling and says what happened
-        session.commit()
-    run = session.get(ClusteringRun, run_id)
-    if run is None:
-        raise NotFound(f"There is no clustering run {run_id}.")
-    return run
+    return watched_job(app, session, actor, JobKind.RECLUSTER, run_id)
 
 
-def run_finished(run: ClusteringRun) -> bool:
-    """Whether a run has stopped, well or badly."""
-    return run.status in (RunStatus.SUCCEEDED, RunStatus.FAILED)
-
-
-def run_events_by_kind(run: ClusteringRun) -> dict[str, list[dict[str, Any]]]:
+def run_events_by_kind(run: Job) -> dict[str, list[dict[str, Any]]]:
     """What the run did to groups, by kind: kept, split, merged, new, dissolved, locked."""
     events: dict[str, list[dict[str, Any]]] = {kind: [] for kind in EVENT_KINDS}
-    for event in run.events or []:
+    for event in run.result.get("events") or []:
         events.setdefault(str(event.get("kind")), []).append(event)
     return {kind: items for kind, items in events.items() if items}
+
+
+def current_run(session: Session, actor: User | None) -> Job | None:
+    """The re-clustering under way, for an admin to follow (nobody else is told)."""
+    if actor is None or not can_administer(actor):
+        return None
+    return live_job(session, JobKind.RECLUSTER)
 
 
 def request_recluster(session: Session, app: Flask, actor: User) -> int:
     """Start a background re-clustering, or return the run already under way; admins only.
 
+    A run whose heartbeat stopped is marked failed first, so nobody is sent to a dead run.
+
     :raise Forbidden: the actor is not an admin.
     """
     require_admin(actor)
-    if expire_dead_runs(session):
-        session.commit()
-    under_way = session.scalar(
-        select(ClusteringRun.id)
-        .where(ClusteringRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING]))
-        .order_by(ClusteringRun.id.desc())
-        .limit(1)
-    )
-    return under_way if under_way is not None else start_recluster(app, actor.id)
+    return start_recluster(app, actor.id).id
+
+
+def restart_run(session: Session, app: Flask, actor: User, run_id: int) -> int:
+    """Run a failed re-clustering again (or follow the one under way); admins only.
+
+    :raise Forbidden: the actor is not an admin.
+    :raise NotFound: no such run.
+    :raise Conflict: the run has not failed.
+    """
+    require_admin(actor)
+    return restart_watched(app, session, actor, JobKind.RECLUSTER, run_id).id

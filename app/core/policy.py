@@ -12,6 +12,9 @@ from app.core.errors import Forbidden, NotFound
 from models import (
     Dataset,
     DatasetVisibility,
+    Job,
+    JobKind,
+    JobStatus,
     MemberStatus,
     Partnership,
     PartnershipMember,
@@ -35,6 +38,20 @@ def can_curate(viewer: User | None) -> bool:
 def can_administer(viewer: User | None) -> bool:
     """Admins manage members and roles and re-cluster the bank."""
     return signed_in(viewer) and viewer is not None and viewer.is_admin
+
+
+def can_watch_job(viewer: User | None, job: Job) -> bool:
+    """Admins watch every background job; a member watches the jobs they started."""
+    return (
+        signed_in(viewer) and viewer is not None and (viewer.is_admin or job.owner_id == viewer.id)
+    )
+
+
+def can_restart_job(viewer: User | None, job: Job) -> bool:
+    """A failed job can be run again by an admin, or by its owner when it is their import."""
+    if job.status is not JobStatus.FAILED or not signed_in(viewer) or viewer is None:
+        return False
+    return viewer.is_admin or (job.kind is JobKind.DATASET_IMPORT and job.owner_id == viewer.id)
 
 
 def readable_by(viewer: User | None, include_hidden: bool = False) -> ColumnElement[bool]:

@@ -12,7 +12,17 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Flask,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_login import login_required as _flask_login_required
@@ -317,4 +327,15 @@ def register_error_handlers(app: Flask) -> None:
         app.register_error_handler(Exception, _handle_unexpected)
     app.register_error_handler(500, _handle_unexpected)
     app.after_request(_tag_response)
-    app.jinja_env.globals.update(can_curate=policy.can_curate, can_administer=policy.can_administer)
+    app.jinja_env.globals.update(
+        can_curate=policy.can_curate,
+        can_administer=policy.can_administer,
+        can_restart_job=policy.can_restart_job,
+    )
+
+
+def this_app() -> Flask:
+    """The app itself rather than its proxy, for work that outlives the request (a job's
+    thread)."""
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    return app

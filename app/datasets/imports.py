@@ -1,5 +1,7 @@
 """Importing many datasets: preview what an upload would create or update, then save it.
 
+Saving runs as a background job (its page shows the progress), all records or none.
+
 How the upload is kept between the two steps: the preview signs the parsed drafts (with the
 app's secret key, a purpose salt, the member's id and a one-hour limit, via itsdangerous) and
 the confirmation form posts them back in a hidden field. Nothing is stored before the member
@@ -13,22 +15,25 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from flask import Flask
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.bank.embeddings import embed_datasets
+from app.bank.heartbeat import Progress
+from app.bank.jobs import JobOutcome, register, start
 from app.core.errors import Refused
 from app.core.policy import can_edit_dataset, require_member
 from app.datasets.importers import ParsedRow
 from app.datasets.rules import DatasetDraft, validate_dataset
 from app.datasets.service import (
     apply_description,
-    commit_or_rollback,
     matched_group_ids,
     new_dataset,
-    refresh_after_change,
+    refresh_matches,
 )
-from models import Dataset, User
+from models import Dataset, Job, JobKind, User
 
 SALT = "dataset-import"
 MAX_AGE_SECONDS = 3600
@@ -115,8 +120,7 @@ def preview_import(
     :raise Forbidden: the actor cannot act.
     """
     require_member(actor)
-    seen: set[str] = set()
-    lines = [_plan(session, actor, row, seen) for row in rows]
+    lines = _plans(session, actor, rows)
     document = {
         "by": actor.id,
         "rows": [{"where": r.where, **asdict(r.draft)} for r in rows],
@@ -135,25 +139,26 @@ def _rows_from(payload: str, actor: User, secret_key: str) -> list[ParsedRow]:
         raise Refused.on("file", "This preview cannot be read: upload the file again.") from None
     if document.get("by") != actor.id:
         raise Refused.on("file", "This preview was made for another member: upload the file.")
-    rows = []
-    for item in document["rows"]:
-        where = item.pop("where")
-        for name in ("themes", "keywords", "variables"):
-            item[name] = tuple(item[name])
-        rows.append(ParsedRow(where, DatasetDraft(**item)))
-    return rows
+    return [_parsed(item) for item in document["rows"]]
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """What the confirmed import saved."""
+def _parsed(item: dict[str, Any]) -> ParsedRow:
+    """A record as the preview carried it (and the job keeps it)."""
+    where = item.pop("where")
+    for name in ("themes", "keywords", "variables"):
+        item[name] = tuple(item[name])
+    return ParsedRow(where, DatasetDraft(**item))
 
-    created: int
-    updated: int
+
+EMBED_BATCH = 32
+LEFT_AS_IT_WAS = "No dataset of this file was saved."
 
 
-def confirm_import(session: Session, actor: User, payload: str, secret_key: str) -> ImportResult:
-    """Save a previewed upload: every record, or none if any is refused now.
+def start_import(session: Session, app: Flask, actor: User, payload: str, secret_key: str) -> Job:
+    """Save a previewed upload in the background: every record, or none if any is refused.
+
+    The records are checked now, so a refusal is told at once, and again when the job runs
+    against the register as it is then.
 
     :raise Forbidden: the actor cannot act.
     :raise Refused: the preview is stale, tampered with or not theirs, or a record now breaks
@@ -161,30 +166,66 @@ def confirm_import(session: Session, actor: User, payload: str, secret_key: str)
     """
     require_member(actor)
     rows = _rows_from(payload, actor, secret_key)
+    _refuse_any(_plans(session, actor, rows))
+    params = {"rows": [{"where": r.where, **asdict(r.draft)} for r in rows]}
+    return start(app, JobKind.DATASET_IMPORT, actor.id, params)
+
+
+def _plans(session: Session, actor: User, rows: list[ParsedRow]) -> list[PreviewLine]:
     seen: set[str] = set()
-    plans = [_plan(session, actor, row, seen) for row in rows]
+    return [_plan(session, actor, row, seen) for row in rows]
+
+
+def _refuse_any(plans: list[PreviewLine]) -> None:
+    """:raise Refused: naming the first line that cannot be saved, if any."""
     refused = [plan for plan in plans if plan.action == REFUSED]
     if refused:
         first = refused[0]
         field_name, messages = next(iter(first.errors.items()))
         raise Refused.on("file", f"{first.where}, {field_name}: {messages[0]}")
-    changed: list[Dataset] = []
-    before: set[int] = set()
-    for row, plan in zip(rows, plans, strict=True):
-        if plan.dataset_id is None:
-            dataset = new_dataset(actor, validate_dataset(session, row.draft))
-            session.add(dataset)
-        else:
-            dataset = session.get_one(Dataset, plan.dataset_id)
-            before |= matched_group_ids(session, [dataset])
-            held = dataset.holder_organisation_id is not None
-            apply_description(
-                dataset, validate_dataset(session, replace(row.draft, held_by_us=held))
-            )
-        changed.append(dataset)
-    refresh_after_change(session, changed, before)
-    commit_or_rollback(session)
-    return ImportResult(
-        created=sum(1 for p in plans if p.action == CREATE),
-        updated=sum(1 for p in plans if p.action == UPDATE),
+
+
+def import_datasets(session: Session, job: Job, record: Progress) -> JobOutcome:
+    """The import job: validate every record again, describe and embed them, then write them
+    and their matches at the end, without committing (the job runner commits all or nothing).
+
+    :raise Forbidden: the member who started it can no longer act.
+    :raise Refused: a record now breaks a rule.
+    """
+    actor = require_member(session.get(User, job.owner_id) if job.owner_id else None)
+    rows = [_parsed(dict(item)) for item in job.params["rows"]]
+    record(0.05, f"Checking {len(rows)} records against the register")
+    # Nothing is written until every record is embedded: on SQLite the first write would
+    # hold the lock, and this job's own progress notes would wait behind it.
+    with session.no_autoflush:
+        plans = _plans(session, actor, rows)
+        _refuse_any(plans)
+        changed: list[Dataset] = []
+        before: set[int] = set()
+        for row, plan in zip(rows, plans, strict=True):
+            if plan.dataset_id is None:
+                dataset = new_dataset(actor, validate_dataset(session, row.draft))
+                session.add(dataset)
+            else:
+                dataset = session.get_one(Dataset, plan.dataset_id)
+                before |= matched_group_ids(session, [dataset])
+                held = dataset.holder_organisation_id is not None
+                apply_description(
+                    dataset, validate_dataset(session, replace(row.draft, held_by_us=held))
+                )
+            changed.append(dataset)
+        for start_at in range(0, len(changed), EMBED_BATCH):
+            record(0.1 + 0.8 * start_at / len(changed), f"Describing {start_at} of {len(changed)}")
+            embed_datasets(changed[start_at : start_at + EMBED_BATCH])
+    record(0.9, "Saving the datasets and their matches")
+    refresh_matches(session, changed, before)
+    created = sum(1 for p in plans if p.action == CREATE)
+    updated = sum(1 for p in plans if p.action == UPDATE)
+    saved = [[dataset.id, dataset.title] for dataset in changed]
+    return JobOutcome(
+        f"Imported: {created} new, {updated} updated.",
+        {"created": created, "updated": updated, "datasets": saved},
     )
+
+
+register(JobKind.DATASET_IMPORT, import_datasets, LEFT_AS_IT_WAS)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, flash, make_response, redirect, render_template, request, url_for
+from flask_htmx.constants import HTMX_STOP_POLLING
 from werkzeug.wrappers import Response
 
+from app.bank.jobs import restart_watched, watched_job
 from app.core.errors import Refused
 from app.core.paging import page_request
 from app.core.web import (
@@ -16,6 +18,7 @@ from app.core.web import (
     member,
     put_errors,
     register_account_section,
+    this_app,
     viewer,
 )
 from app.datasets import bp
@@ -28,7 +31,7 @@ from app.datasets.forms import (
     RetireForm,
 )
 from app.datasets.importers import MAX_BYTES, MAX_ROWS, read_upload
-from app.datasets.imports import confirm_import, preview_import
+from app.datasets.imports import preview_import, start_import
 from app.datasets.rules import FREQUENCY_SUGGESTIONS, GRANULARITY_SUGGESTIONS
 from app.datasets.search import DatasetFilters, list_datasets
 from app.datasets.service import (
@@ -43,8 +46,10 @@ from app.datasets.service import (
 )
 from app.db import get_session
 from app.insight.places import place_suggestions
+from models import JobKind
 
 Page = str | tuple[str, int] | Response
+IMPORT_TARGET = "import-progress"
 PLACES = place_suggestions()
 
 # --- The register ------------------------------------------------------------------------------
@@ -235,22 +240,48 @@ def import_preview() -> Page:
 @bp.post("/import/confirm")
 @login_required
 def import_confirm() -> Page:
-    """Save the previewed upload."""
+    """Save the previewed upload in the background and watch it."""
     # The signed drafts of a full upload can pass Flask's 500 kB default for a form field.
     request.max_form_memory_size = 4 * MAX_BYTES
     confirm = ConfirmImportForm()
     if not confirm.validate_on_submit():
         return _import_page(ImportForm(formdata=None), 400, preview=None)
     try:
-        result = confirm_import(
-            get_session(), member(), confirm.payload.data or "", current_app.config["SECRET_KEY"]
+        job = start_import(
+            get_session(),
+            this_app(),
+            member(),
+            confirm.payload.data or "",
+            current_app.config["SECRET_KEY"],
         )
     except Refused as error:
         form = ImportForm(formdata=None)
         put_errors(form, error)
         return _import_page(form, 422, preview=None)
-    flash(f"Imported: {result.created} new, {result.updated} updated.", "success")
-    return redirect(url_for("datasets.index"))
+    return redirect(url_for("datasets.import_job", job_id=job.id))
+
+
+@bp.get("/import/jobs/<int:job_id>")
+@login_required
+def import_job(job_id: int) -> Response:
+    """An import's progress; htmx polls the fragment until it stops (status 286)."""
+    job = watched_job(this_app(), get_session(), member(), JobKind.DATASET_IMPORT, job_id)
+    if is_fragment(IMPORT_TARGET):
+        response = make_response(render_template("datasets/partials/import_progress.html", job=job))
+        if job.finished:
+            response.status_code = HTMX_STOP_POLLING
+    else:
+        response = make_response(render_template("datasets/import_job.html", job=job))
+    response.vary.add("HX-Request")
+    return response
+
+
+@bp.post("/import/jobs/<int:job_id>/restart")
+@login_required
+def import_restart(job_id: int) -> Response:
+    """Run a failed import again (its owner or an admin) and watch the new job."""
+    job = restart_watched(this_app(), get_session(), member(), JobKind.DATASET_IMPORT, job_id)
+    return redirect(url_for("datasets.import_job", job_id=job.id))
 
 
 # The account page lists the datasets a member looks after.

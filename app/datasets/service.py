@@ -65,8 +65,13 @@ def new_dataset(actor: User, valid: ValidDataset) -> Dataset:
 def refresh_after_change(session: Session, datasets: Iterable[Dataset], before: set[int]) -> None:
     """Re-embed changed datasets and recount the groups they matched before or match now."""
     changed = list(datasets)
-    live = [d for d in changed if d.retired_at is None]
-    embed_datasets(live)
+    embed_datasets([d for d in changed if d.retired_at is None])
+    refresh_matches(session, changed, before)
+
+
+def refresh_matches(session: Session, datasets: Iterable[Dataset], before: set[int]) -> None:
+    """Write embedded datasets and recount the groups they matched before or match now."""
+    live = [d for d in datasets if d.retired_at is None]
     session.flush()
     after = {match.cluster.id for d in live for match in dataset_matches(session, d)}
     refresh_match_figures(session, before | after)

@@ -16,17 +16,19 @@ from app.insight.match import centroid
 from models import (
     AccessLevel,
     Cluster,
-    ClusteringRun,
     ClusterState,
     CurationLog,
     Dataset,
+    Job,
+    JobKind,
+    JobStatus,
     Partnership,
     Pledge,
     Question,
     Role,
-    RunStatus,
     Workshop,
     WorkshopItem,
+    utcnow,
 )
 from tests.web.test_clusters_common import seed_topics
 
@@ -340,10 +342,10 @@ def test_admin_starts_a_recluster_and_watches_it_finish(
         time.sleep(0.2)
     assert fragment.status_code == 286, fragment.text
     assert "hx-trigger" not in fragment.text and "<html" not in fragment.text
-    run = db.get(ClusteringRun, run_id)
-    assert run.status is RunStatus.SUCCEEDED, run.message
+    run = db.get(Job, run_id)
+    assert run.status is JobStatus.SUCCEEDED, run.message
     assert "What happened to the groups" in fragment.text
-    assert f"<dt>Questions</dt><dd>{run.n_questions}</dd>" in fragment.text
+    assert f"<dt>Questions</dt><dd>{run.result['n_questions']}</dd>" in fragment.text
     page = client.get(run_url)
     assert page.status_code == 200 and "<html" in page.text and "Succeeded" in page.text
 
@@ -354,7 +356,13 @@ def test_run_page_polls_while_running_and_links_to_refresh(
     make_user("admin@example.org", role=Role.ADMIN)
     auth.login("admin@example.org")
     with app.app_context(), new_session(app) as session:
-        run = ClusteringRun(status=RunStatus.RUNNING, progress=0.4, message="Grouping")
+        run = Job(
+            kind=JobKind.RECLUSTER,
+            status=JobStatus.RUNNING,
+            progress=0.4,
+            message="Grouping",
+            heartbeat_at=utcnow(),
+        )
         session.add(run)
         session.commit()
         run_id = run.id
@@ -392,7 +400,12 @@ def test_finished_run_says_what_happened_to_each_group(app, client, auth, make_u
         {"kind": "locked", "cluster_id": 7, "clusters": [7], "old_sizes": [2], "new_sizes": []},
     ]
     with app.app_context(), new_session(app) as session:
-        run = ClusteringRun(status=RunStatus.SUCCEEDED, progress=1.0, events=events)
+        run = Job(
+            kind=JobKind.RECLUSTER,
+            status=JobStatus.SUCCEEDED,
+            progress=1.0,
+            result={"events": events},
+        )
         session.add(run)
         session.commit()
         run_id = run.id
@@ -418,7 +431,7 @@ def test_a_second_recluster_joins_the_run_under_way(app, client, auth, make_user
     make_user("admin@example.org", role=Role.ADMIN)
     auth.login("admin@example.org")
     with app.app_context(), new_session(app) as session:
-        run = ClusteringRun(status=RunStatus.RUNNING)
+        run = Job(kind=JobKind.RECLUSTER, status=JobStatus.RUNNING, heartbeat_at=utcnow())
         session.add(run)
         session.commit()
         run_id = run.id
@@ -430,10 +443,10 @@ def test_only_admins_recluster(app, client, auth, db, make_user) -> None:
     make_user("facilitator@example.org", role=Role.FACILITATOR)
     auth.login("facilitator@example.org")
     with app.app_context(), new_session(app) as session:
-        run = ClusteringRun(status=RunStatus.SUCCEEDED)
+        run = Job(kind=JobKind.RECLUSTER, status=JobStatus.SUCCEEDED)
         session.add(run)
         session.commit()
         run_id = run.id
     assert client.post("/groups/recluster").status_code == 403
     assert client.get(f"/groups/runs/{run_id}").status_code == 403
-    assert db.scalar(select(func.count()).select_from(ClusteringRun)) == 1
+    assert db.scalar(select(func.count()).select_from(Job)) == 1

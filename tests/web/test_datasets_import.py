@@ -75,7 +75,10 @@ def test_previewing_saves_nothing_and_confirming_saves_everything(app, client, a
     assert "2 to create, 0 to update" in preview.text and "nothing is saved yet" in preview.text
     assert count_datasets(app) == 0
     saved = client.post("/datasets/import/confirm", data={"payload": _payload(preview.text)})
-    assert saved.status_code == 302
+    assert saved.status_code == 302 and saved.location.startswith("/datasets/import/jobs/")
+    job_page = client.get(saved.location).text
+    assert "Imported: 2 new, 0 updated." in job_page
+    assert ">Sub-regional fuel poverty statistics</a>" in job_page
     assert _titles(app) == [
         "Schools, pupils and their characteristics",
         "Sub-regional fuel poverty statistics",

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.bank import recluster
 from app.bank.recluster import run_recluster
 from app.db import new_session
-from models import Cluster, ClusteringRun, Question, Role, RunStatus, utcnow
+from models import Cluster, Job, JobKind, JobStatus, Question, Role, utcnow
 from tests.web.test_api_questions import bearer, csrf_header, draft
 from tests.web.test_questions_ask import FOOD_BANKS, ask_form, count
 
@@ -147,7 +147,7 @@ def test_a_question_of_one_long_word_does_not_break_the_next_run(
     make_question(FOOD_BANKS, author=author)
     with app.app_context():
         run = run_recluster(db)
-    assert run.status is RunStatus.SUCCEEDED, run.message
+    assert run.status is JobStatus.SUCCEEDED, run.message
     labels = db.scalars(select(Cluster.auto_label)).all()
     assert labels and all(len(label) <= 300 for label in labels)
     assert all(
@@ -168,48 +168,45 @@ def test_a_failed_run_says_what_kind_of_failure_but_never_the_sql(
     monkeypatch.setattr(recluster, "_recluster", broken)
     with app.app_context():
         run = run_recluster(db)
-    assert run.status is RunStatus.FAILED
+    assert run.status is JobStatus.FAILED
     assert "RuntimeError" in run.message and "private question text" not in run.message
     assert any("private question text" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
 
-def test_a_run_whose_process_died_does_not_block_the_next(
-    app, client, auth, make_user, monkeypatch
-) -> None:
+def test_a_run_whose_process_died_does_not_block_the_next(app, client, auth, make_user) -> None:
     make_user(role=Role.ADMIN)
     auth.login()
     with app.app_context(), new_session(app) as session:
-        dead = ClusteringRun(status=RunStatus.RUNNING, progress=0.7)
+        dead = Job(kind=JobKind.RECLUSTER, status=JobStatus.RUNNING, progress=0.7)
         dead.heartbeat_at = utcnow() - timedelta(minutes=10)
         session.add(dead)
         session.commit()
         dead_id = dead.id
-    started: list[int] = []
-    monkeypatch.setattr(
-        "app.clusters.service.start_recluster",
-        lambda _app, _user: started.append(1) or dead_id + 1,
-    )
     response = client.post("/groups/recluster")
-    assert started == [1] and response.location == f"/groups/runs/{dead_id + 1}"
+    assert response.location == f"/groups/runs/{dead_id + 1}"
     page = client.get(
         f"/groups/runs/{dead_id}", headers={"HX-Request": "true", "HX-Target": "run-progress"}
     )
     assert page.status_code == 286 and "stopped without finishing" in page.text
     with app.app_context(), new_session(app) as session:
-        assert session.get(ClusteringRun, dead_id).status is RunStatus.FAILED
-        assert session.scalar(select(func.count()).select_from(ClusteringRun)) == 1
+        assert session.get(Job, dead_id).status is JobStatus.FAILED
+        assert session.get(Job, dead_id + 1).status is JobStatus.SUCCEEDED
+        assert session.scalar(select(func.count()).select_from(Job)) == 2
 
 
-def test_a_live_run_is_joined_not_doubled(app, client, auth, make_user, monkeypatch) -> None:
+def test_a_live_run_is_joined_not_doubled(app, client, auth, make_user) -> None:
     make_user(role=Role.ADMIN)
     auth.login()
     with app.app_context(), new_session(app) as session:
-        live = ClusteringRun(status=RunStatus.RUNNING, progress=0.3, heartbeat_at=utcnow())
+        live = Job(
+            kind=JobKind.RECLUSTER, status=JobStatus.RUNNING, progress=0.3, heartbeat_at=utcnow()
+        )
         session.add(live)
         session.commit()
         live_id = live.id
-    monkeypatch.setattr("app.clusters.service.start_recluster", lambda *_: pytest.fail("doubled"))
     assert client.post("/groups/recluster").location == f"/groups/runs/{live_id}"
+    with app.app_context(), new_session(app) as session:
+        assert session.scalar(select(func.count()).select_from(Job)) == 1
 
 
 def test_health_answers_503_with_the_reason_when_the_database_has_no_schema(tmp_path) -> None:

@@ -9,12 +9,12 @@ from app.bank.recluster import run_recluster
 from models import (
     AccessLevel,
     Cluster,
-    ClusteringRun,
     ClusterState,
     Dataset,
+    Job,
+    JobStatus,
     Pledge,
     Question,
-    RunStatus,
 )
 
 FOOD = [
@@ -58,8 +58,8 @@ def test_first_run_groups_paraphrases_and_records_the_run(
     topics = _seed_three_topics(make_question, make_user)
     with app.app_context():
         run = run_recluster(db)
-    assert run.status is RunStatus.SUCCEEDED, run.message
-    assert run.n_questions == 12
+    assert run.status is JobStatus.SUCCEEDED, run.message
+    assert run.result["n_questions"] == 12
     groups = _questions_by_cluster(db)
     for ids in topics.values():
         clusters = {cid for cid, members in groups.items() if members & set(ids)}
@@ -68,7 +68,7 @@ def test_first_run_groups_paraphrases_and_records_the_run(
     assert "food" in " ".join(food_cluster.keywords)
     assert food_cluster.representative_question_id in topics["food"]
     assert food_cluster.size == 4
-    assert run.events and all("kind" in event for event in run.events)
+    assert run.result["events"] and all("kind" in event for event in run.result["events"])
 
 
 def test_ids_titles_and_pledges_survive_a_rerun_with_questions_added(
@@ -99,14 +99,14 @@ def test_ids_titles_and_pledges_survive_a_rerun_with_questions_added(
     )
     with app.app_context():
         second = run_recluster(db)
-    assert second.status is RunStatus.SUCCEEDED, second.message
+    assert second.status is JobStatus.SUCCEEDED, second.message
     db.expire_all()
     assert db.get(Question, topics["food"][1]).cluster_id == food_cluster
     assert db.get(Question, new_food).cluster_id == food_cluster
     assert db.get(Question, topics["energy"][2]).cluster_id == energy_cluster
     assert db.get(Cluster, food_cluster).title == "Food banks and the Universal Credit wait"
     assert db.scalar(select(Pledge.cluster_id)) == food_cluster
-    assert any(e["kind"] == "kept" for e in second.events)
+    assert any(e["kind"] == "kept" for e in second.result["events"])
 
 
 def test_locked_group_and_pinned_question_stay_as_they_are(
@@ -129,7 +129,7 @@ def test_locked_group_and_pinned_question_stay_as_they_are(
 
     with app.app_context():
         run = run_recluster(db)
-    assert run.status is RunStatus.SUCCEEDED, run.message
+    assert run.status is JobStatus.SUCCEEDED, run.message
     db.expire_all()
     assert {q.id for q in db.get(Cluster, food_cluster).questions} == before_food
     assert db.get(Question, topics["energy"][0]).cluster_id == transport_cluster
@@ -142,15 +142,15 @@ def test_hidden_questions_are_left_out(app, db, make_question, make_user) -> Non
     db.commit()
     with app.app_context():
         run = run_recluster(db)
-    assert run.n_questions == 11
+    assert run.result["n_questions"] == 11
     assert db.get(Question, topics["food"][0]).cluster_id is None
 
 
 def test_empty_bank_runs_cleanly(app, db) -> None:
     with app.app_context():
         run = run_recluster(db)
-    assert run.status is RunStatus.SUCCEEDED
-    assert run.n_clusters == 0 and run.n_questions == 0
+    assert run.status is JobStatus.SUCCEEDED
+    assert run.result["n_clusters"] == 0 and run.result["n_questions"] == 0
 
 
 def test_cli_recluster_and_reembed(app, runner, db, make_question, make_user) -> None:
@@ -166,7 +166,7 @@ def test_cli_recluster_and_reembed(app, runner, db, make_question, make_user) ->
 
     result = runner.invoke(args=["insight", "recluster"])
     assert result.exit_code == 0, result.output
-    assert db.scalar(select(ClusteringRun.status)) is RunStatus.SUCCEEDED
+    assert db.scalar(select(Job.status)) is JobStatus.SUCCEEDED
     assert db.scalar(select(Cluster.id).where(Cluster.state == ClusterState.ACTIVE)) is not None
 
 
