@@ -43,6 +43,10 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.WTF_CSRF_ENABLED = True
         self.PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+        # `flask insight cluster` refuses larger files (its --max-rows / --max-bytes override):
+        # at 100k rows it holds about 160 MB of vectors and embeds for a few minutes.
+        self.CLUSTER_CSV_MAX_ROWS = int(os.environ.get("CLUSTER_CSV_MAX_ROWS", "100000"))
+        self.CLUSTER_CSV_MAX_BYTES = int(os.environ.get("CLUSTER_CSV_MAX_BYTES", str(32 << 20)))
 
     def validate(self) -> None:
         """Fail fast with a clear message when a required setting is missing."""
