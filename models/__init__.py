@@ -15,6 +15,7 @@ from models.dataset import (
     UnitOfAnalysis,
 )
 from models.feedback import MatchFeedback
+from models.idempotency import IdempotencyKey
 from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
 from models.partnership import (
@@ -63,6 +64,7 @@ __all__ = [
     "Dataset",
     "DatasetVisibility",
     "Flag",
+    "IdempotencyKey",
     "LogKind",
     "MatchFeedback",
     "MemberStatus",

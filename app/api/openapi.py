@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.api.idempotency import KEY_HEADER, REPLAYED_HEADER
 from app.auth.api import AUTH_PATHS
 from app.clusters.api import CLUSTER_PATHS
 from app.core.serializers import ERROR_SCHEMA
@@ -28,7 +29,11 @@ def openapi_document() -> dict[str, Any]:
             "token on your account page or with `flask users token`). Every error has the body "
             "`components/schemas/Error`; rate-limited calls answer 429 with `Retry-After`, and "
             "a request line longer than the server accepts is refused with 414 before it "
-            "reaches the application.",
+            "reaches the application. `POST /questions` and `POST /pledges` take an "
+            f"`{KEY_HEADER}` header so that a retry creates nothing twice: the same key and "
+            "body within 24 hours answer the first response again with "
+            f"`{REPLAYED_HEADER}: true`; another body with that key is refused (422), and a "
+            "retry while the first is still being served answers 409.",
         },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearerAuth": []}, {"cookieAuth": []}],

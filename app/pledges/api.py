@@ -6,9 +6,11 @@ from datetime import date
 from typing import Any
 
 from flask import jsonify, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
+from app.api.idempotency import KEY_PARAMETER, idempotent, replayable
 from app.core.errors import Refused
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
 from app.core.serializers import ERROR_RESPONSE, JsonSchema, json_response
@@ -59,7 +61,8 @@ def _one(pledge: Pledge) -> dict[str, Any]:
 
 @bp.post("/pledges")
 @login_required
-def pledges_create() -> tuple[Response, int]:
+@idempotent
+def pledges_create() -> ResponseReturnValue:
     """Pledge a dataset of the caller's organisation toward a question or a group."""
     pledge = make_pledge(get_session(), member(), _draft(json_body()))
     response = jsonify(_one(pledge))
@@ -131,9 +134,12 @@ PLEDGE_PATHS: dict[str, Any] = {
     "/pledges": {
         "post": {
             "summary": "Pledge a dataset toward a question or a group",
+            "parameters": [KEY_PARAMETER],
             "requestBody": _BODY,
             "responses": {
-                "201": json_response(PLEDGE_SCHEMA, "The pledge"),
+                "201": replayable(json_response(PLEDGE_SCHEMA, "The pledge")),
+                "400": ERROR_RESPONSE,
+                "401": ERROR_RESPONSE,
                 "403": ERROR_RESPONSE,
                 "404": ERROR_RESPONSE,
                 "409": ERROR_RESPONSE,

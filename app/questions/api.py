@@ -11,6 +11,7 @@ from flask import current_app, jsonify, request, url_for
 from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
+from app.api.idempotency import KEY_PARAMETER, idempotent, replayable
 from app.bank.support import sector_counts, supported_ids
 from app.core.errors import BadRequest, Conflict, Refused
 from app.core.paging import page_request
@@ -77,6 +78,7 @@ def questions_list() -> ApiAnswer:
 @bp.post("/questions")
 @login_required
 @limiter.limit(ASK_RATE_LIMIT)
+@idempotent
 def questions_create() -> ApiAnswer:
     """Ask a question, validated like the form: similar questions come back for review (409)
     unless ``confirm`` is true; a posted question is embedded and grouped at once."""
@@ -227,12 +229,13 @@ QUESTION_PATHS: dict[str, Any] = {
             "description": "Validated like the web form. When similar questions are already "
             "asked it answers 409 with `error.similar`, unless `confirm` is true; the posted "
             "question is embedded and put in its nearest group at once.",
+            "parameters": [KEY_PARAMETER],
             "requestBody": {
                 "required": True,
                 "content": {"application/json": {"schema": DRAFT_SCHEMA}},
             },
             "responses": {
-                "201": json_response(QUESTION_SCHEMA, "The question as stored"),
+                "201": replayable(json_response(QUESTION_SCHEMA, "The question as stored")),
                 "400": ERROR_RESPONSE,
                 "401": ERROR_RESPONSE,
                 "409": json_response(
