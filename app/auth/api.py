@@ -19,7 +19,7 @@ from app.auth.tokens import (
 )
 from app.core.errors import Refused
 from app.core.member_serializers import TOKEN_SCHEMA, token_json
-from app.core.serializers import ERROR_RESPONSE, json_response
+from app.core.serializers import ERROR_RESPONSE, id_parameter, json_response
 from app.core.web import login_required, member
 from app.db import get_session
 
@@ -70,7 +70,7 @@ def tokens_revoke(token_id: int) -> Response:
     return jsonify(token_json(token, is_live(token)))
 
 
-_TOKEN_ID = {"name": "token_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_TOKEN_ID = id_parameter("token_id")
 _ERRORS = {"401": ERROR_RESPONSE, "404": ERROR_RESPONSE}
 
 AUTH_PATHS: dict[str, Any] = {

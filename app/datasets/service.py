@@ -183,8 +183,8 @@ def draft_from_json(body: Mapping[str, Any], base: DatasetDraft | None = None) -
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise BadRequest.on(name, "Give a list of strings.")
             values[name] = split_list(value)
-        elif value is None or isinstance(value, str):
-            values[name] = value or ""
+        elif isinstance(value, str):
+            values[name] = value
         else:
             raise BadRequest.on(name, "Give a string.")
     return replace(base or DatasetDraft(), **values)
