@@ -92,6 +92,23 @@ def arg_id(name: str) -> int | None:
     raise BadRequest.on(name, f"Give a whole number from 1 to {MAX_ID}.")
 
 
+FLAG_SCHEMA: dict[str, Any] = {"type": "boolean"}
+_FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def arg_flag(name: str) -> bool:
+    """A yes/no query argument (``true``/``1``, ``false``/``0``; absent is no).
+
+    :raise BadRequest: any other value.
+    """
+    value = request.args.get(name)
+    if value is None:
+        return False
+    if value.strip().lower() in _FLAGS:
+        return _FLAGS[value.strip().lower()]
+    raise BadRequest.on(name, "Give true or false.")
+
+
 def requested_page() -> PageRequest:
     """``page`` and ``per_page`` of an API listing, refused when out of range (as described).
 

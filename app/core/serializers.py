@@ -33,6 +33,7 @@ JsonSchema = dict[str, Any]
 COUNTS_SCHEMA: JsonSchema = {"type": "object", "additionalProperties": {"type": "integer"}}
 # An id a client sends: what a row id can be (larger ones are answered 404, or 422 in a body).
 ID_SCHEMA: JsonSchema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+OPTIONAL_ID_SCHEMA: JsonSchema = {**ID_SCHEMA, "type": ["integer", "null"]}  # null: none
 
 
 def id_parameter(name: str, where: str = "path") -> JsonSchema:

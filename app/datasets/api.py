@@ -202,12 +202,17 @@ DATASET_PATHS: dict[str, Any] = {
             "parameters": [
                 _query("q", "Search words: matched literally and by meaning.", type="string"),
                 _query("theme", "A theme slug.", type="string"),
-                _query("access_level", "An access level.", type="string", enum=ACCESS_LEVELS),
+                _query(
+                    "access_level",
+                    "An access level (empty: any).",
+                    type="string",
+                    enum=["", *ACCESS_LEVELS],
+                ),
                 _query(
                     "sector",
-                    "The holder's sector, or `public` for data no member holds.",
+                    "The holder's sector, or `public` for data no member holds (empty: any).",
                     type="string",
-                    enum=[value for value, _ in sector_choices()],
+                    enum=["", *(value for value, _ in sector_choices())],
                 ),
                 _query("geography", "Datasets covering this place.", type="string"),
                 *PAGING_PARAMETERS,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request
+from flask import jsonify
 from werkzeug.wrappers import Response
 
-from app.api import body_ids, bp, json_body, requested_page
+from app.api import FLAG_SCHEMA, arg_flag, body_ids, bp, json_body, requested_page
 from app.core.errors import Refused
 from app.core.member_serializers import NOTIFICATION_SCHEMA, notification_json
 from app.core.serializers import (
@@ -28,7 +28,7 @@ def notifications_list() -> Response:
     """The caller's notifications, newest first, paged; ``unread=1`` for unread ones only."""
     user = member()
     at = requested_page()
-    unread_only = request.args.get("unread") in {"1", "true"}
+    unread_only = arg_flag("unread")
     page = list_notifications(get_session(), user, at, unread_only)
     return jsonify(
         unread=unread_count(get_session(), user.id),
@@ -41,8 +41,11 @@ def notifications_list() -> Response:
 def notifications_read() -> Response:
     """Mark the caller's notifications read: ``{"ids": [...]}``, or ``{"all": true}``."""
     body = json_body()
+    everything = body.get("all", False)
+    if not isinstance(everything, bool):
+        raise Refused.on("all", "Give true or false.")
     chosen = None
-    if body.get("all") is not True:
+    if not everything:
         chosen = body_ids(body, "ids")
         if chosen is None:
             raise Refused.on("ids", 'Give a list of notification ids, or "all": true.')
@@ -57,7 +60,12 @@ NOTIFICATION_PATHS: dict[str, Any] = {
         "get": {
             "summary": "Your notifications, newest first",
             "parameters": [
-                {"name": "unread", "in": "query", "schema": {"type": "string", "enum": ["1"]}},
+                {
+                    "name": "unread",
+                    "in": "query",
+                    "description": "Only the unread ones.",
+                    "schema": FLAG_SCHEMA,
+                },
                 *PAGING_PARAMETERS,
             ],
             "responses": {

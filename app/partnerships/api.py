@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request, url_for
+from flask import jsonify, url_for
 from werkzeug.wrappers import Response
 
-from app.api import arg_id, body_id, bp, json_body, requested_page
+from app.api import FLAG_SCHEMA, arg_flag, arg_id, body_id, bp, json_body, requested_page
 from app.core.errors import Refused
 from app.core.member_serializers import PARTNERSHIP_SCHEMA, partnership_json
 from app.core.policy import is_partner
 from app.core.serializers import (
     ERROR_RESPONSE,
-    ID_SCHEMA,
+    OPTIONAL_ID_SCHEMA,
     PAGING_PARAMETERS,
     JsonSchema,
     id_parameter,
@@ -42,7 +42,7 @@ def partnerships_list() -> Response:
         at,
         cluster_id=arg_id("cluster_id"),
         question_id=arg_id("question_id"),
-        mine=request.args.get("mine") in {"1", "true"},
+        mine=arg_flag("mine"),
     )
     return jsonify(**page.as_dict([_one(p) for p in page.items]))
 
@@ -79,6 +79,8 @@ def partnerships_members(partnership_id: int) -> Response:
     """Invite someone, ask to join, or accept or decline an invitation or a request."""
     body = json_body()
     action = body.get("action")
+    if not isinstance(action, str) or action not in MEMBER_ACTIONS:
+        raise Refused.on("action", f"Give one of: {', '.join(MEMBER_ACTIONS)}.")
     session, user = get_session(), member()
     role = body.get("role") if isinstance(body.get("role"), str) else None
     if action == "invite":
@@ -86,13 +88,11 @@ def partnerships_members(partnership_id: int) -> Response:
         invite(session, user, partnership_id, role, user_id=body_id(body, "user_id"), email=email)
     elif action == "join":
         ask_to_join(session, user, partnership_id, role)
-    elif action in {"accept", "decline"}:
+    else:  # accept or decline
         member_id = body_id(body, "member_id")
         if member_id is None:
             raise Refused.on("member_id", "Give the id of the invitation or request.")
         respond(session, user, partnership_id, member_id, action == "accept")
-    else:
-        raise Refused.on("action", f"Give one of: {', '.join(MEMBER_ACTIONS)}.")
     return jsonify(_one(get_partnership(session, user, partnership_id)))
 
 
@@ -103,8 +103,8 @@ _NEW: JsonSchema = {
     "description": "Exactly one of cluster_id and question_id.",
     "properties": {
         "title": {"type": "string", "maxLength": TITLE_MAX},
-        "cluster_id": ID_SCHEMA,
-        "question_id": ID_SCHEMA,
+        "cluster_id": OPTIONAL_ID_SCHEMA,
+        "question_id": OPTIONAL_ID_SCHEMA,
     },
 }
 _MEMBERS: JsonSchema = {
@@ -114,10 +114,10 @@ _MEMBERS: JsonSchema = {
     "role; accept / decline: member_id (the invitee answers an invitation, a lead a request).",
     "properties": {
         "action": {"type": "string", "enum": list(MEMBER_ACTIONS)},
-        "user_id": ID_SCHEMA,
+        "user_id": OPTIONAL_ID_SCHEMA,
         "email": {"type": "string", "format": "email"},
         "role": {"type": "string", "enum": [role.value for role in PartnerRole]},
-        "member_id": ID_SCHEMA,
+        "member_id": OPTIONAL_ID_SCHEMA,
     },
 }
 _ERRORS = {code: ERROR_RESPONSE for code in ("403", "404", "409", "422")}
@@ -129,7 +129,12 @@ PARTNERSHIP_PATHS: dict[str, Any] = {
             "security": [{}, {"bearerAuth": []}, {"cookieAuth": []}],
             "parameters": [
                 *_QUERY_ID,
-                {"name": "mine", "in": "query", "schema": {"type": "string", "enum": ["1"]}},
+                {
+                    "name": "mine",
+                    "in": "query",
+                    "description": "Only partnerships you are in.",
+                    "schema": FLAG_SCHEMA,
+                },
                 *PAGING_PARAMETERS,
             ],
             "responses": {

@@ -13,7 +13,14 @@ from app.api import body_id, bp, json_body
 from app.api.idempotency import KEY_PARAMETER, idempotent, replayable
 from app.core.errors import Refused
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
-from app.core.serializers import ERROR_RESPONSE, ID_SCHEMA, JsonSchema, id_parameter, json_response
+from app.core.serializers import (
+    ERROR_RESPONSE,
+    ID_SCHEMA,
+    OPTIONAL_ID_SCHEMA,
+    JsonSchema,
+    id_parameter,
+    json_response,
+)
 from app.core.web import login_required, member, viewer
 from app.db import get_session
 from app.pledges.rules import CONDITIONS, NEXT_STATUSES, NOTE_MAX, STATUS_NOTE_MAX
@@ -92,8 +99,8 @@ _NEW_PLEDGE: JsonSchema = {
     "description": "Exactly one of question_id and cluster_id.",
     "properties": {
         "dataset_id": {**ID_SCHEMA, "description": "A dataset your organisation holds"},
-        "question_id": ID_SCHEMA,
-        "cluster_id": ID_SCHEMA,
+        "question_id": OPTIONAL_ID_SCHEMA,
+        "cluster_id": OPTIONAL_ID_SCHEMA,
         "conditions": {
             "type": "array",
             "items": {"type": "string", "enum": [c.value for c in CONDITIONS]},
