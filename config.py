@@ -58,6 +58,10 @@ class Config:
         # A queued job no worker took up in this time is marked failed.
         self.JOB_START_TIMEOUT_SECONDS = float(os.environ.get("JOB_START_TIMEOUT_SECONDS", "600"))
         self.JOB_TIMEOUT_SECONDS = int(os.environ.get("JOB_TIMEOUT_SECONDS", "7200"))
+        # `flask insight cluster` refuses larger files (its --max-rows / --max-bytes override):
+        # at 100k rows it holds about 160 MB of vectors and embeds for a few minutes.
+        self.CLUSTER_CSV_MAX_ROWS = int(os.environ.get("CLUSTER_CSV_MAX_ROWS", "100000"))
+        self.CLUSTER_CSV_MAX_BYTES = int(os.environ.get("CLUSTER_CSV_MAX_BYTES", str(32 << 20)))
 
     def validate(self) -> None:
         """Fail fast with a clear message when a required setting is missing."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy.orm import Session
 
@@ -252,13 +251,49 @@ def _run_in_foreground(
 @click.argument("input_csv", type=click.Path(path_type=Path))
 @click.option("--text-column", required=True, help="The column holding the question text.")
 @click.option("--output", "output_csv", required=True, type=click.Path(path_type=Path))
-def cluster_csv_command(input_csv: Path, text_column: str, output_csv: Path) -> None:
-    """Group the questions in any CSV file, writing cluster columns; the database is untouched."""
-    from app.bank.embeddings import embedder
-    from app.insight.csvtool import CsvToolError, cluster_csv
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse a file with more data rows (default: CLUSTER_CSV_MAX_ROWS).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse a larger file, in bytes (default: CLUSTER_CSV_MAX_BYTES).",
+)
+def cluster_csv_command(
+    input_csv: Path, text_column: str, output_csv: Path, max_rows: int | None, max_bytes: int | None
+) -> None:
+    """Group the questions in any CSV file, writing cluster columns; the database is untouched.
 
+    The file is streamed; progress goes to standard error.
+    """
+    from app.bank.embeddings import embedder
+    from app.insight.csvtool import (
+        CsvLimits,
+        CsvTooLarge,
+        CsvToolError,
+        cluster_survey,
+        survey_csv,
+    )
+
+    config = current_app.config
+    limits = CsvLimits(
+        max_rows=max_rows or config["CLUSTER_CSV_MAX_ROWS"],
+        max_bytes=max_bytes or config["CLUSTER_CSV_MAX_BYTES"],
+    )
+    _batch_threads()
     try:
-        summary = cluster_csv(input_csv, text_column, output_csv, embedder())
+        survey = survey_csv(input_csv, text_column, limits)
+        with click.progressbar(
+            length=survey.filled, label=f"Embedding {survey.filled} texts", file=sys.stderr
+        ) as bar:
+            summary = cluster_survey(survey, output_csv, embedder(), progress=bar.update)
+    except CsvTooLarge as error:
+        setting = f"--max-{error.limit} or CLUSTER_CSV_MAX_{error.limit.upper()}"
+        raise click.ClickException(f"{error} with {setting}") from None
     except CsvToolError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{summary} Written to {output_csv}.")
@@ -269,15 +304,14 @@ def cluster_csv_command(input_csv: Path, text_column: str, output_csv: Path) -> 
 def feedback_export_command(out_file: Path) -> None:
     """Write members' "not relevant" match feedback as CSV for the bench (no user identities)."""
     from app.bank.matching import feedback_export
-    from app.core.text import neutralise
+    from app.core.csvfile import SafeWriter
 
     with new_session() as session:
         rows = feedback_export(session)
     with out_file.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = SafeWriter(handle)
         writer.writerow(["cluster_id", "dataset_id", "reason", "created_at"])
-        for cluster_id, dataset_id, reason, created_at in rows:
-            writer.writerow([cluster_id, dataset_id, neutralise(reason), created_at])
+        writer.writerows(rows)
     click.echo(f"Wrote {len(rows)} feedback rows to {out_file}.")
 
 

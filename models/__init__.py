@@ -15,6 +15,7 @@ from models.dataset import (
     UnitOfAnalysis,
 )
 from models.feedback import MatchFeedback
+from models.idempotency import IdempotencyKey
 from models.job import EXCLUSIVE_KINDS, LIVE_STATUSES, Job, JobKind, JobStatus
 from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
@@ -65,6 +66,7 @@ __all__ = [
     "Dataset",
     "DatasetVisibility",
     "Flag",
+    "IdempotencyKey",
     "Job",
     "JobKind",
     "JobStatus",

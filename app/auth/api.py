@@ -20,7 +20,7 @@ from app.auth.tokens import (
 from app.bank.personal import EXPORT_FORMAT, personal_data
 from app.core.errors import Refused
 from app.core.member_serializers import TOKEN_SCHEMA, token_json
-from app.core.serializers import ERROR_RESPONSE, json_response
+from app.core.serializers import ERROR_RESPONSE, id_parameter, json_response
 from app.core.web import login_required, member
 from app.db import get_session
 
@@ -80,7 +80,7 @@ def me_export() -> Response:
     return response
 
 
-_TOKEN_ID = {"name": "token_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_TOKEN_ID = id_parameter("token_id")
 _ERRORS = {"401": ERROR_RESPONSE, "404": ERROR_RESPONSE}
 
 AUTH_PATHS: dict[str, Any] = {

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from app.api import bp, json_body
+from app.api import bp, json_body, requested_page
 from app.bank.support import sector_counts
 from app.clusters.feedback import (
     REASON_FIELD,
@@ -19,7 +19,6 @@ from app.clusters.feedback import (
 from app.clusters.service import DEFAULT_SORT, SORT_ORDERS, group_detail, list_groups
 from app.core.errors import BadRequest
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
-from app.core.paging import page_request
 from app.core.serializers import (
     CLUSTER_SCHEMA,
     ERROR_RESPONSE,
@@ -27,10 +26,12 @@ from app.core.serializers import (
     PAGING_PARAMETERS,
     QUESTION_SCHEMA,
     cluster_json,
+    id_parameter,
     json_response,
     match_json,
     paged_schema,
     question_json,
+    timestamp,
 )
 from app.core.web import login_required, member, viewer
 from app.db import get_session
@@ -43,7 +44,7 @@ def list_clusters() -> Response:
     sort = request.args.get("sort", DEFAULT_SORT)
     if sort not in SORT_ORDERS:
         raise BadRequest.on("sort", f"Use one of: {', '.join(SORT_ORDERS)}.")
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True, strict=True)
+    at = requested_page()
     groups = list_groups(get_session(), sort, at)
     return jsonify(sort=sort, **groups.as_dict([cluster_json(s.cluster) for s in groups.items]))
 
@@ -55,7 +56,7 @@ def get_cluster(cluster_id: int) -> Response:
     :raise 404: no such group, or it was merged (``error.merged_into`` names the live group).
     """
     session = get_session()
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True, strict=True)
+    at = requested_page()
     detail = group_detail(session, cluster_id, viewer(), at)
     shown = [*detail.questions.items, *([detail.representative] if detail.representative else [])]
     counts = sector_counts(session, [question.id for question in shown])
@@ -118,11 +119,11 @@ def _record_feedback(cluster_id: int, dataset_id: int) -> tuple[Response, int]:
         cluster_id=feedback.cluster_id,
         dataset_id=feedback.dataset_id,
         reason=feedback.reason,
-        created_at=feedback.created_at.isoformat(),
+        created_at=timestamp(feedback.created_at),
     ), 201
 
 
-_CLUSTER_ID = {"name": "cluster_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_CLUSTER_ID = id_parameter("cluster_id")
 _SECURITY: list[dict[str, list[str]]] = [{}, {"bearerAuth": []}, {"cookieAuth": []}]
 _FEEDBACK: dict[str, Any] = {
     "type": "object",

@@ -8,8 +8,6 @@ labels are built from public questions only, so the page and its CSV show nothin
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator
 
 from sqlalchemy import Select, select
@@ -23,8 +21,8 @@ from app.clusters.service import (
     summarise,
     summary_page,
 )
+from app.core.csvfile import Cell, csv_text
 from app.core.paging import Page, PageRequest
-from app.core.text import neutralise
 from models import Cluster, ClusterState
 
 GAP_SORTS: dict[str, SortOrder] = {key: SORT_ORDERS[key] for key in ("breadth", "support", "size")}
@@ -59,27 +57,22 @@ def list_gaps(session: Session, sort: str | None, at: PageRequest) -> Page[Group
 
 def gaps_csv(session: Session, sort: str | None, url_of: Callable[[int], str]) -> str:
     """Every data gap as CSV in the page's order, each cell neutralised against formulas."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in _csv_rows(session, sort, url_of):
-        writer.writerow([neutralise(cell) for cell in row])
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, _csv_rows(session, sort, url_of))
 
 
 def _csv_rows(
     session: Session, sort: str | None, url_of: Callable[[int], str]
-) -> Iterator[list[str]]:
+) -> Iterator[list[Cell]]:
     labels = action_type_labels(session)
     for cluster in session.scalars(_gaps(sort)):
         summary = summarise(cluster, labels)
         sectors = "; ".join(f"{s.label}: {s.count}" for s in summary.sectors)
         yield [
-            str(cluster.id),
+            cluster.id,
             cluster.display_title,
-            str(cluster.size),
-            str(cluster.organisation_count),
+            cluster.size,
+            cluster.organisation_count,
             sectors,
-            str(cluster.support_count),
+            cluster.support_count,
             url_of(cluster.id),
         ]

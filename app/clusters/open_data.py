@@ -13,11 +13,11 @@ from flask import url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.csvfile import csv_lines
 from app.core.opendata import (
     Freshness,
     OpenExport,
     OpenField,
-    csv_lines,
     register_open_export,
 )
 from models import Cluster, ClusterState

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flask import Flask, request
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from app.core.errors import BadRequest
@@ -24,11 +25,19 @@ MAX_JSON_DEPTH = 32
 
 
 class IdConverter(IntegerConverter):
-    """``<int:...>`` in every route: only numbers a row id can be, so larger ones are a 404."""
+    """``<int:...>`` in every route: only numbers a row id can be; a larger one is a 404.
 
-    def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max", MAX_ID)
-        super().__init__(map, *args, **kwargs)
+    It is answered as 404 at once rather than as a failed match: a failed match let the router
+    go on to the rules for other methods on the same path and answer 405 (with an ``Allow``
+    that named methods the id would fail for too).
+    """
+
+    def to_python(self, value: str) -> int:
+        """The id, or a 404 when no row can have it."""
+        number = int(value)
+        if number > MAX_ID:
+            raise NotFound()
+        return number
 
 
 def storable(text: str) -> bool:

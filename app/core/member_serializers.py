@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import url_for
 
-from app.core.serializers import DATASET_SCHEMA, JsonSchema, dataset_json
+from app.core.serializers import DATASET_SCHEMA, JsonSchema, dataset_json, timestamp
 from models import (
     ApiToken,
     MemberStatus,
@@ -33,9 +33,7 @@ def pledge_json(pledge: Pledge, question: Question | None) -> dict[str, Any]:
         "condition_kinds": list(pledge.condition_kinds or []),
         "available_from": pledge.available_from.isoformat() if pledge.available_from else None,
         "terms": pledge.terms.splitlines() if pledge.terms else [],
-        "terms_accepted_at": pledge.terms_accepted_at.isoformat()
-        if pledge.terms_accepted_at
-        else None,
+        "terms_accepted_at": timestamp(pledge.terms_accepted_at),
         "question_id": question.id if question else None,
         "cluster_id": pledge.cluster_id,
         "on_group": pledge.cluster_id is not None,
@@ -96,11 +94,11 @@ def partnership_json(partnership: Partnership, private: bool) -> dict[str, Any]:
             for m in partnership.members
         ]
         body["log"] = [
-            {"kind": e.kind.value, "text": e.text, "created_at": e.created_at.isoformat()}
+            {"kind": e.kind.value, "text": e.text, "created_at": timestamp(e.created_at)}
             for e in partnership.log_entries
         ]
         body["checklist"] = {
-            c.item.value: {"ticked_at": c.ticked_at.isoformat()} for c in partnership.checks
+            c.item.value: {"ticked_at": timestamp(c.ticked_at)} for c in partnership.checks
         }
     return body
 
@@ -146,7 +144,7 @@ def notification_json(notification: Notification) -> dict[str, Any]:
         "text": notification.text,
         "link": notification.link,
         "read": notification.read_at is not None,
-        "created_at": notification.created_at.isoformat(),
+        "created_at": timestamp(notification.created_at),
     }
 
 
@@ -169,9 +167,9 @@ def token_json(token: ApiToken, live: bool) -> dict[str, Any]:
         "id": token.id,
         "name": token.name,
         "prefix": token.prefix,
-        "created_at": token.created_at.isoformat(),
-        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
-        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
+        "created_at": timestamp(token.created_at),
+        "last_used_at": timestamp(token.last_used_at),
+        "expires_at": timestamp(token.expires_at),
         "revoked": token.revoked_at is not None,
         "live": live,
     }

@@ -8,19 +8,15 @@ Every file holds public records only; streaming keeps memory flat however big th
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
-
-from app.core.text import neutralise
 
 LICENCES: dict[str, dict[str, str]] = json.loads(
     (Path(__file__).parent / "data" / "open_licences.json").read_text(encoding="utf-8")
@@ -131,25 +127,6 @@ def open_exports() -> list[OpenExport]:
 def open_export(name: str) -> OpenExport | None:
     """The published file of that name, if any."""
     return _EXPORTS.get(name)
-
-
-def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
-    """CSV text line by line: the header, then each row; text cells are neutralised so a
-    spreadsheet shows them and never runs them as formulas (OWASP's CSV injection advice).
-    Numbers stay numbers."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-
-    def line(cells: Sequence[Any]) -> str:
-        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    yield line(header)
-    for row in rows:
-        yield line(row)
 
 
 def data_package(

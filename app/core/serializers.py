@@ -7,10 +7,12 @@ group and in similar-question results), and the OpenAPI description reuses the s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, overload
 
 from flask import url_for
 
+from app.core.guards import MAX_ID
 from app.core.matchscale import STRENGTHS, plain_reason, strength
 from app.core.paging import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
 from models import (
@@ -29,6 +31,26 @@ from models import (
 JsonSchema = dict[str, Any]
 
 COUNTS_SCHEMA: JsonSchema = {"type": "object", "additionalProperties": {"type": "integer"}}
+# An id a client sends: what a row id can be (larger ones are answered 404, or 422 in a body).
+ID_SCHEMA: JsonSchema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+OPTIONAL_ID_SCHEMA: JsonSchema = {**ID_SCHEMA, "type": ["integer", "null"]}  # null: none
+
+
+def id_parameter(name: str, where: str = "path") -> JsonSchema:
+    """An OpenAPI parameter holding a row id (required in a path)."""
+    return {"name": name, "in": where, "required": where == "path", "schema": ID_SCHEMA}
+
+
+@overload
+def timestamp(moment: datetime) -> str: ...
+@overload
+def timestamp(moment: datetime | None) -> str | None: ...
+def timestamp(moment: datetime | None) -> str | None:
+    """A moment as RFC 3339 with its UTC offset (SQLite hands back naive UTC datetimes)."""
+    if moment is None:
+        return None
+    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return aware.isoformat()
 
 
 def question_json(question: Question, by_sector: Mapping[Sector, int]) -> dict[str, Any]:
@@ -49,7 +71,7 @@ def question_json(question: Question, by_sector: Mapping[Sector, int]) -> dict[s
         "group": {"id": cluster.id, "title": cluster.display_title} if cluster else None,
         "support_count": question.support_count,
         "supporters_by_sector": {sector.value: count for sector, count in by_sector.items()},
-        "created_at": question.created_at.isoformat(),
+        "created_at": timestamp(question.created_at),
         "url": url_for("questions.show", question_id=question.id, _external=True),
     }
 
@@ -187,8 +209,8 @@ def dataset_record_json(dataset: Dataset) -> dict[str, Any]:
         "visibility": dataset.visibility.value,
         "could_answer": dataset.could_answer,
         "retired": dataset.retired_at is not None,
-        "created_at": dataset.created_at.isoformat() if dataset.created_at else None,
-        "updated_at": dataset.updated_at.isoformat() if dataset.updated_at else None,
+        "created_at": timestamp(dataset.created_at),
+        "updated_at": timestamp(dataset.updated_at),
         "page": url_for("datasets.show", dataset_id=dataset.id, _external=True),
     }
 

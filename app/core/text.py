@@ -11,13 +11,6 @@ from sqlalchemy import ColumnElement
 from app.insight.stopwords import COMMON_WORDS
 
 _WORD = re.compile(r"\w+")
-# What a spreadsheet reads as a formula (OWASP's CSV injection advice).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: formula-like starts get a leading quote."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 def search_terms(query: str) -> list[str]:

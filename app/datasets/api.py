@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 from werkzeug.wrappers import Response
 
-from app.api import bp, json_body
-from app.core.paging import page_request
+from app.api import bp, json_body, requested_page
 from app.core.serializers import (
     ERROR_RESPONSE,
     GROUP_MATCH_SCHEMA,
@@ -18,6 +17,7 @@ from app.core.serializers import (
     dataset_record_json,
     dataset_record_schema,
     group_match_json,
+    id_parameter,
     json_response,
     paged_schema,
 )
@@ -50,7 +50,7 @@ ApiAnswer = Response | tuple[Response, int]
 @bp.get("/datasets")
 def datasets_list() -> Response:
     """The readable, live datasets, filtered and searched, one page at a time."""
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True)
+    at = requested_page()
     found = list_datasets(get_session(), viewer(), DatasetFilters.from_args(request.args), at)
     return jsonify(found.as_dict([dataset_record_json(d) for d in found.items]))
 
@@ -155,7 +155,7 @@ DATASET_PATCH_SCHEMA: JsonSchema = {
 }
 DATASET_RECORD_SCHEMA = dataset_record_schema(WRITABLE)
 
-_ID = {"name": "dataset_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_ID = id_parameter("dataset_id")
 _OPEN: list[JsonSchema] = [{}, {"bearerAuth": []}, {"cookieAuth": []}]
 
 
@@ -167,16 +167,27 @@ def _body(schema: JsonSchema) -> JsonSchema:
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
-def _export(kind: str, mimetype: str) -> JsonSchema:
+_JSONLD: JsonSchema = {
+    "type": "object",
+    "required": ["@context", "@graph"],
+    "properties": {
+        "@context": {"type": "object"},
+        "@graph": {
+            "type": "array",
+            "description": "The dcat:Catalog node, then one dcat:Dataset node per record",
+            "items": {"type": "object", "required": ["@id", "@type"]},
+        },
+    },
+}
+
+
+def _export(kind: str, mimetype: str, schema: JsonSchema) -> JsonSchema:
     return {
         "get": {
             "summary": f"The open register (public, live records) as {kind}",
             "security": _OPEN,
             "responses": {
-                "200": {
-                    "description": kind,
-                    "content": {mimetype: {"schema": {"type": "string"}}},
-                }
+                "200": {"description": kind, "content": {mimetype: {"schema": schema}}},
             },
         }
     }
@@ -191,12 +202,17 @@ DATASET_PATHS: dict[str, Any] = {
             "parameters": [
                 _query("q", "Search words: matched literally and by meaning.", type="string"),
                 _query("theme", "A theme slug.", type="string"),
-                _query("access_level", "An access level.", type="string", enum=ACCESS_LEVELS),
+                _query(
+                    "access_level",
+                    "An access level (empty: any).",
+                    type="string",
+                    enum=["", *ACCESS_LEVELS],
+                ),
                 _query(
                     "sector",
-                    "The holder's sector, or `public` for data no member holds.",
+                    "The holder's sector, or `public` for data no member holds (empty: any).",
                     type="string",
-                    enum=[value for value, _ in sector_choices()],
+                    enum=["", *(value for value, _ in sector_choices())],
                 ),
                 _query("geography", "Datasets covering this place.", type="string"),
                 *PAGING_PARAMETERS,
@@ -266,6 +282,6 @@ DATASET_PATHS: dict[str, Any] = {
             },
         }
     },
-    "/datasets/export.csv": _export("CSV", "text/csv"),
-    "/datasets/export.jsonld": _export("DCAT JSON-LD", "application/ld+json"),
+    "/datasets/export.csv": _export("CSV", "text/csv", {"type": "string"}),
+    "/datasets/export.jsonld": _export("DCAT JSON-LD", "application/ld+json", _JSONLD),
 }

@@ -7,8 +7,6 @@ The CSV's columns are the import's field names, so an export can be imported aga
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -17,9 +15,9 @@ from flask import Response, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core.csvfile import Cell, csv_text
 from app.core.opendata import Freshness, OpenExport, OpenField, register_open_export
 from app.core.policy import datasets_readable_by
-from app.core.text import neutralise
 from models import Dataset
 
 CSV_COLUMNS = (
@@ -68,14 +66,14 @@ def open_datasets(session: Session) -> list[Dataset]:
     )
 
 
-def _cells(dataset: Dataset, page_url: str) -> dict[str, str]:
+def _cells(dataset: Dataset, page_url: str) -> dict[str, Cell]:
     lists = {
         "themes": [t.slug for t in dataset.themes],
         "keywords": dataset.keywords or [],
         "variables": dataset.variables or [],
     }
     return {
-        "id": str(dataset.id),
+        "id": dataset.id,
         "title": dataset.title,
         "description": dataset.description,
         "publisher": dataset.publisher,
@@ -101,13 +99,8 @@ def _cells(dataset: Dataset, page_url: str) -> dict[str, str]:
 
 def register_csv(datasets: Sequence[Dataset], page_url: Callable[[Dataset], str]) -> str:
     """The datasets as CSV, one row each, every cell neutralised."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for dataset in datasets:
-        cells = _cells(dataset, page_url(dataset))
-        writer.writerow({name: neutralise(value) for name, value in cells.items()})
-    return out.getvalue()
+    rows = (_cells(dataset, page_url(dataset)) for dataset in datasets)
+    return csv_text(CSV_COLUMNS, ([cells[name] for name in CSV_COLUMNS] for cells in rows))
 
 
 def dcat_dataset(dataset: Dataset, page_url: str) -> dict[str, Any]:

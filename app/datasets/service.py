@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.bank.embeddings import embed_datasets
 from app.bank.matching import GroupMatch, dataset_matches, refresh_match_figures
-from app.core.errors import BadRequest, Conflict
+from app.core.errors import BadRequest, Conflict, Refused
 from app.core.policy import (
     can_edit_dataset,
     can_read,
@@ -25,7 +25,14 @@ from app.core.policy import (
     require_member,
     require_readable_dataset,
 )
-from app.datasets.rules import DatasetDraft, ValidDataset, split_list, validate_dataset
+from app.datasets.rules import (
+    LIST_LIMITS,
+    MAX_THEMES,
+    DatasetDraft,
+    ValidDataset,
+    split_list,
+    validate_dataset,
+)
 from models import Dataset, Pledge, PledgeStatus, Question, Theme, User, utcnow
 
 MATCHES_SHOWN = 10
@@ -166,13 +173,15 @@ def update_dataset(session: Session, actor: User, dataset_id: int, draft: Datase
 
 
 PATCHABLE = frozenset(DatasetDraft.field_names()) - {"held_by_us"}
-LIST_FIELDS = frozenset({"themes", "keywords", "variables"})
+# The most items each list field takes, counted as sent (as the API's schema says).
+MOST_ITEMS = {"themes": MAX_THEMES, **{name: most for name, (most, _) in LIST_LIMITS.items()}}
 
 
 def draft_from_json(body: Mapping[str, Any], base: DatasetDraft | None = None) -> DatasetDraft:
     """A draft from a JSON object's fields (over ``base`` for a patch).
 
     :raise BadRequest: an unknown field, or a value of the wrong kind.
+    :raise Refused: a list longer than its field takes.
     """
     allowed = PATCHABLE | ({"held_by_us"} if base is None else set())
     unknown = sorted(set(body) - allowed)
@@ -184,12 +193,14 @@ def draft_from_json(body: Mapping[str, Any], base: DatasetDraft | None = None) -
             if not isinstance(value, bool):
                 raise BadRequest.on(name, "Give true or false.")
             values[name] = value
-        elif name in LIST_FIELDS:
+        elif name in MOST_ITEMS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise BadRequest.on(name, "Give a list of strings.")
+            if len(value) > MOST_ITEMS[name]:
+                raise Refused.on(name, f"Give at most {MOST_ITEMS[name]} {name}.")
             values[name] = split_list(value)
-        elif value is None or isinstance(value, str):
-            values[name] = value or ""
+        elif isinstance(value, str):
+            values[name] = value
         else:
             raise BadRequest.on(name, "Give a string.")
     return replace(base or DatasetDraft(), **values)

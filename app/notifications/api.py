@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify, request
+from flask import jsonify
 from werkzeug.wrappers import Response
 
-from app.api import bp, json_body
+from app.api import FLAG_SCHEMA, arg_flag, body_ids, bp, json_body, requested_page
 from app.core.errors import Refused
 from app.core.member_serializers import NOTIFICATION_SCHEMA, notification_json
-from app.core.paging import page_request
-from app.core.serializers import ERROR_RESPONSE, PAGING_PARAMETERS, json_response, paged_schema
+from app.core.serializers import (
+    ERROR_RESPONSE,
+    ID_SCHEMA,
+    PAGING_PARAMETERS,
+    json_response,
+    paged_schema,
+)
 from app.core.web import login_required, member
 from app.db import get_session
 from app.notifications.service import list_notifications, mark_many_read, unread_count
@@ -22,8 +27,8 @@ from app.notifications.service import list_notifications, mark_many_read, unread
 def notifications_list() -> Response:
     """The caller's notifications, newest first, paged; ``unread=1`` for unread ones only."""
     user = member()
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True)
-    unread_only = request.args.get("unread") in {"1", "true"}
+    at = requested_page()
+    unread_only = arg_flag("unread")
     page = list_notifications(get_session(), user, at, unread_only)
     return jsonify(
         unread=unread_count(get_session(), user.id),
@@ -36,13 +41,14 @@ def notifications_list() -> Response:
 def notifications_read() -> Response:
     """Mark the caller's notifications read: ``{"ids": [...]}``, or ``{"all": true}``."""
     body = json_body()
-    ids = body.get("ids")
-    if body.get("all") is True:
-        chosen = None
-    elif isinstance(ids, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
-        chosen = ids
-    else:
-        raise Refused.on("ids", 'Give a list of notification ids, or "all": true.')
+    everything = body.get("all", False)
+    if not isinstance(everything, bool):
+        raise Refused.on("all", "Give true or false.")
+    chosen = None
+    if not everything:
+        chosen = body_ids(body, "ids")
+        if chosen is None:
+            raise Refused.on("ids", 'Give a list of notification ids, or "all": true.')
     user = member()
     changed = mark_many_read(get_session(), user, chosen)
     return jsonify(marked=changed, unread=unread_count(get_session(), user.id))
@@ -54,7 +60,12 @@ NOTIFICATION_PATHS: dict[str, Any] = {
         "get": {
             "summary": "Your notifications, newest first",
             "parameters": [
-                {"name": "unread", "in": "query", "schema": {"type": "string", "enum": ["1"]}},
+                {
+                    "name": "unread",
+                    "in": "query",
+                    "description": "Only the unread ones.",
+                    "schema": FLAG_SCHEMA,
+                },
                 *PAGING_PARAMETERS,
             ],
             "responses": {
@@ -73,7 +84,7 @@ NOTIFICATION_PATHS: dict[str, Any] = {
                         "schema": {
                             "type": "object",
                             "properties": {
-                                "ids": {"type": "array", "items": {"type": "integer"}},
+                                "ids": {"type": "array", "items": ID_SCHEMA},
                                 "all": {"type": "boolean"},
                             },
                         }

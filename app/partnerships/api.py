@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify, request, url_for
+from flask import jsonify, url_for
 from werkzeug.wrappers import Response
 
-from app.api import bp, json_body
-from app.core.errors import BadRequest, Refused
+from app.api import FLAG_SCHEMA, arg_flag, arg_id, body_id, bp, json_body, requested_page
+from app.core.errors import Refused
 from app.core.member_serializers import PARTNERSHIP_SCHEMA, partnership_json
-from app.core.paging import page_request
 from app.core.policy import is_partner
 from app.core.serializers import (
     ERROR_RESPONSE,
+    OPTIONAL_ID_SCHEMA,
     PAGING_PARAMETERS,
     JsonSchema,
+    id_parameter,
     json_response,
     paged_schema,
 )
@@ -27,20 +28,6 @@ from app.partnerships.service import get_partnership, list_partnerships, start_p
 from models import PartnerRole, Partnership
 
 
-def _id(body: dict[str, Any], name: str) -> int | None:
-    value = body.get(name)
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    raise Refused.on(name, "Give a whole number.")
-
-
-def _arg(name: str) -> int | None:
-    value = request.args.get(name, "").strip()
-    if value and not value.isdigit():
-        raise BadRequest.on(name, "Give a whole number.")
-    return int(value) if value else None
-
-
 def _one(partnership: Partnership) -> dict[str, Any]:
     return partnership_json(partnership, private=is_partner(viewer(), partnership))
 
@@ -48,14 +35,14 @@ def _one(partnership: Partnership) -> dict[str, Any]:
 @bp.get("/partnerships")
 def partnerships_list() -> Response:
     """Partnerships the caller may see, newest first; ``mine=1`` for the caller's own."""
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True)
+    at = requested_page()
     page = list_partnerships(
         get_session(),
         viewer(),
         at,
-        cluster_id=_arg("cluster_id"),
-        question_id=_arg("question_id"),
-        mine=request.args.get("mine") in {"1", "true"},
+        cluster_id=arg_id("cluster_id"),
+        question_id=arg_id("question_id"),
+        mine=arg_flag("mine"),
     )
     return jsonify(**page.as_dict([_one(p) for p in page.items]))
 
@@ -72,8 +59,8 @@ def partnerships_create() -> tuple[Response, int]:
         get_session(),
         member(),
         title,
-        cluster_id=_id(body, "cluster_id"),
-        question_id=_id(body, "question_id"),
+        cluster_id=body_id(body, "cluster_id"),
+        question_id=body_id(body, "question_id"),
     )
     response = jsonify(_one(get_partnership(get_session(), member(), created.id)))
     response.headers["Location"] = url_for("api.partnerships_get", partnership_id=created.id)
@@ -92,35 +79,32 @@ def partnerships_members(partnership_id: int) -> Response:
     """Invite someone, ask to join, or accept or decline an invitation or a request."""
     body = json_body()
     action = body.get("action")
+    if not isinstance(action, str) or action not in MEMBER_ACTIONS:
+        raise Refused.on("action", f"Give one of: {', '.join(MEMBER_ACTIONS)}.")
     session, user = get_session(), member()
     role = body.get("role") if isinstance(body.get("role"), str) else None
     if action == "invite":
         email = body.get("email") if isinstance(body.get("email"), str) else None
-        invite(session, user, partnership_id, role, user_id=_id(body, "user_id"), email=email)
+        invite(session, user, partnership_id, role, user_id=body_id(body, "user_id"), email=email)
     elif action == "join":
         ask_to_join(session, user, partnership_id, role)
-    elif action in {"accept", "decline"}:
-        member_id = _id(body, "member_id")
+    else:  # accept or decline
+        member_id = body_id(body, "member_id")
         if member_id is None:
             raise Refused.on("member_id", "Give the id of the invitation or request.")
         respond(session, user, partnership_id, member_id, action == "accept")
-    else:
-        raise Refused.on("action", f"Give one of: {', '.join(MEMBER_ACTIONS)}.")
     return jsonify(_one(get_partnership(session, user, partnership_id)))
 
 
-_ID = {"name": "partnership_id", "in": "path", "required": True, "schema": {"type": "integer"}}
-_QUERY_ID = [
-    {"name": name, "in": "query", "schema": {"type": "integer"}}
-    for name in ("cluster_id", "question_id")
-]
+_ID = id_parameter("partnership_id")
+_QUERY_ID = [id_parameter(name, "query") for name in ("cluster_id", "question_id")]
 _NEW: JsonSchema = {
     "type": "object",
     "description": "Exactly one of cluster_id and question_id.",
     "properties": {
         "title": {"type": "string", "maxLength": TITLE_MAX},
-        "cluster_id": {"type": "integer"},
-        "question_id": {"type": "integer"},
+        "cluster_id": OPTIONAL_ID_SCHEMA,
+        "question_id": OPTIONAL_ID_SCHEMA,
     },
 }
 _MEMBERS: JsonSchema = {
@@ -130,10 +114,10 @@ _MEMBERS: JsonSchema = {
     "role; accept / decline: member_id (the invitee answers an invitation, a lead a request).",
     "properties": {
         "action": {"type": "string", "enum": list(MEMBER_ACTIONS)},
-        "user_id": {"type": "integer"},
+        "user_id": OPTIONAL_ID_SCHEMA,
         "email": {"type": "string", "format": "email"},
         "role": {"type": "string", "enum": [role.value for role in PartnerRole]},
-        "member_id": {"type": "integer"},
+        "member_id": OPTIONAL_ID_SCHEMA,
     },
 }
 _ERRORS = {code: ERROR_RESPONSE for code in ("403", "404", "409", "422")}
@@ -145,7 +129,12 @@ PARTNERSHIP_PATHS: dict[str, Any] = {
             "security": [{}, {"bearerAuth": []}, {"cookieAuth": []}],
             "parameters": [
                 *_QUERY_ID,
-                {"name": "mine", "in": "query", "schema": {"type": "string", "enum": ["1"]}},
+                {
+                    "name": "mine",
+                    "in": "query",
+                    "description": "Only partnerships you are in.",
+                    "schema": FLAG_SCHEMA,
+                },
                 *PAGING_PARAMETERS,
             ],
             "responses": {

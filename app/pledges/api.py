@@ -6,24 +6,26 @@ from datetime import date
 from typing import Any
 
 from flask import jsonify, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from app.api import bp, json_body
+from app.api import body_id, bp, json_body
+from app.api.idempotency import KEY_PARAMETER, idempotent, replayable
 from app.core.errors import Refused
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
-from app.core.serializers import ERROR_RESPONSE, JsonSchema, json_response
+from app.core.serializers import (
+    ERROR_RESPONSE,
+    ID_SCHEMA,
+    OPTIONAL_ID_SCHEMA,
+    JsonSchema,
+    id_parameter,
+    json_response,
+)
 from app.core.web import login_required, member, viewer
 from app.db import get_session
 from app.pledges.rules import CONDITIONS, NEXT_STATUSES, NOTE_MAX, STATUS_NOTE_MAX
 from app.pledges.service import PledgeDraft, change_status, get_pledge, make_pledge
 from models import Pledge, PledgeStatus
-
-
-def _id(body: dict[str, Any], name: str) -> int | None:
-    value = body.get(name)
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    raise Refused.on(name, "Give a whole number.")
 
 
 def _text(body: dict[str, Any], name: str) -> str:
@@ -43,9 +45,9 @@ def _draft(body: dict[str, Any]) -> PledgeDraft:
     except (TypeError, ValueError):
         raise Refused.on("available_from", "Give a date as YYYY-MM-DD.") from None
     return PledgeDraft(
-        dataset_id=_id(body, "dataset_id"),
-        question_id=_id(body, "question_id"),
-        cluster_id=_id(body, "cluster_id"),
+        dataset_id=body_id(body, "dataset_id"),
+        question_id=body_id(body, "question_id"),
+        cluster_id=body_id(body, "cluster_id"),
         conditions=conditions,
         note=_text(body, "note"),
         available_from=available,
@@ -59,7 +61,8 @@ def _one(pledge: Pledge) -> dict[str, Any]:
 
 @bp.post("/pledges")
 @login_required
-def pledges_create() -> tuple[Response, int]:
+@idempotent
+def pledges_create() -> ResponseReturnValue:
     """Pledge a dataset of the caller's organisation toward a question or a group."""
     pledge = make_pledge(get_session(), member(), _draft(json_body()))
     response = jsonify(_one(pledge))
@@ -89,15 +92,15 @@ def pledges_update(pledge_id: int) -> Response:
     return jsonify(_one(pledge))
 
 
-_PLEDGE_ID = {"name": "pledge_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_PLEDGE_ID = id_parameter("pledge_id")
 _NEW_PLEDGE: JsonSchema = {
     "type": "object",
     "required": ["dataset_id", "accept_terms"],
     "description": "Exactly one of question_id and cluster_id.",
     "properties": {
-        "dataset_id": {"type": "integer", "description": "A dataset your organisation holds"},
-        "question_id": {"type": "integer"},
-        "cluster_id": {"type": "integer"},
+        "dataset_id": {**ID_SCHEMA, "description": "A dataset your organisation holds"},
+        "question_id": OPTIONAL_ID_SCHEMA,
+        "cluster_id": OPTIONAL_ID_SCHEMA,
         "conditions": {
             "type": "array",
             "items": {"type": "string", "enum": [c.value for c in CONDITIONS]},
@@ -131,9 +134,12 @@ PLEDGE_PATHS: dict[str, Any] = {
     "/pledges": {
         "post": {
             "summary": "Pledge a dataset toward a question or a group",
+            "parameters": [KEY_PARAMETER],
             "requestBody": _BODY,
             "responses": {
-                "201": json_response(PLEDGE_SCHEMA, "The pledge"),
+                "201": replayable(json_response(PLEDGE_SCHEMA, "The pledge")),
+                "400": ERROR_RESPONSE,
+                "401": ERROR_RESPONSE,
                 "403": ERROR_RESPONSE,
                 "404": ERROR_RESPONSE,
                 "409": ERROR_RESPONSE,

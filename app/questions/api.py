@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify, request, url_for
+from flask import jsonify, request, url_for
 from werkzeug.wrappers import Response
 
-from app.api import bp, json_body
+from app.api import bp, json_body, requested_page
+from app.api.idempotency import KEY_PARAMETER, idempotent, replayable
 from app.bank.support import sector_counts, supported_ids
 from app.core.errors import BadRequest, Conflict, Refused
-from app.core.paging import page_request
 from app.core.serializers import (
     ERROR_RESPONSE,
     PAGING_PARAMETERS,
     QUESTION_SCHEMA,
     JsonSchema,
+    id_parameter,
     json_response,
     paged_schema,
     question_json,
@@ -68,7 +69,7 @@ def _similar_json(found: list[SimilarQuestion]) -> list[dict[str, Any]]:
 def questions_list() -> ApiAnswer:
     """Readable questions, searched, filtered and paged like the list page."""
     filters = QuestionFilters.from_args(request.args)
-    at = page_request(request.args, current_app.config["PAGE_SIZE"], allow_size=True, strict=True)
+    at = requested_page()
     result = list_questions(get_session(), viewer(), filters, at, count_limit=None)
     items = [question_json(row.question, row.supporters_by_sector) for row in result.items]
     return jsonify(sort=result.sort, **result.as_dict(items))
@@ -77,6 +78,7 @@ def questions_list() -> ApiAnswer:
 @bp.post("/questions")
 @login_required
 @limiter.limit(ASK_RATE_LIMIT)
+@idempotent
 def questions_create() -> ApiAnswer:
     """Ask a question, validated like the form: similar questions come back for review (409)
     unless ``confirm`` is true; a posted question is embedded and grouped at once."""
@@ -176,12 +178,7 @@ def _query(name: str, description: str, **schema: Any) -> JsonSchema:
     }
 
 
-_QUESTION_ID = {
-    "name": "question_id",
-    "in": "path",
-    "required": True,
-    "schema": {"type": "integer"},
-}
+_QUESTION_ID = id_parameter("question_id")
 _SIMILAR_ITEMS: JsonSchema = {
     "type": "array",
     "maxItems": SIMILAR_LIMIT,
@@ -227,12 +224,13 @@ QUESTION_PATHS: dict[str, Any] = {
             "description": "Validated like the web form. When similar questions are already "
             "asked it answers 409 with `error.similar`, unless `confirm` is true; the posted "
             "question is embedded and put in its nearest group at once.",
+            "parameters": [KEY_PARAMETER],
             "requestBody": {
                 "required": True,
                 "content": {"application/json": {"schema": DRAFT_SCHEMA}},
             },
             "responses": {
-                "201": json_response(QUESTION_SCHEMA, "The question as stored"),
+                "201": replayable(json_response(QUESTION_SCHEMA, "The question as stored")),
                 "400": ERROR_RESPONSE,
                 "401": ERROR_RESPONSE,
                 "409": json_response(

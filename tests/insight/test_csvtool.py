@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from app.insight.csvtool import OUTPUT_COLUMNS, CsvToolError, cluster_csv
+from app.insight import csvtool
+from app.insight.csvtool import (
+    OUTPUT_COLUMNS,
+    CsvLimits,
+    CsvTooLarge,
+    CsvToolError,
+    cluster_csv,
+    survey_csv,
+)
 
 FOOD = [
     "How many families referred to food banks are waiting for Universal Credit?",
@@ -162,3 +170,86 @@ def test_unwritable_output(tmp_path: Path, embedder) -> None:
     source = sticky_notes(tmp_path)
     with pytest.raises(CsvToolError, match=r"cannot write .*does not exist"):
         cluster_csv(source, "question", tmp_path / "missing" / "out.csv", embedder)
+
+
+class RecordingEncoder:
+    """The real embedder, noting how many texts each call is given."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder = embedder
+        self.calls: list[int] = []
+
+    def encode(self, texts, batch_size: int = 64):
+        self.calls.append(len(texts))
+        return self.embedder.encode(texts, batch_size)
+
+
+def test_texts_are_embedded_in_bounded_batches_with_progress(
+    tmp_path: Path, embedder, monkeypatch
+) -> None:
+    monkeypatch.setattr(csvtool, "EMBED_BATCH", 3)
+    source = sticky_notes(tmp_path)
+    recording = RecordingEncoder(embedder)
+    steps: list[int] = []
+    summary = cluster_csv(
+        source, "question", tmp_path / "out.csv", recording, progress=steps.append
+    )
+    assert recording.calls == [3, 3, 2] and steps == [3, 3, 2]
+    assert summary.n_clusters == 2  # the same grouping as embedding all at once
+
+
+def test_limits_refuse_a_file_before_anything_is_embedded(tmp_path: Path) -> None:
+    source = sticky_notes(tmp_path)
+    with pytest.raises(CsvTooLarge, match=r"^notes\.csv has more than 7 rows, the limit") as rows:
+        survey_csv(source, "question", CsvLimits(max_rows=7))
+    assert rows.value.limit == "rows"
+    assert survey_csv(source, "question", CsvLimits(max_rows=8)).rows == 8
+    size = source.stat().st_size
+    with pytest.raises(CsvTooLarge, match=r"MB, above the limit of") as too_big:
+        survey_csv(source, "question", CsvLimits(max_bytes=size - 1))
+    assert too_big.value.limit == "bytes"
+    assert survey_csv(source, "question", CsvLimits(max_bytes=size)).filled == 8
+
+
+def test_the_whole_file_is_checked_as_utf8_in_chunks(tmp_path: Path) -> None:
+    head = "question\n" + "How much do families spend on food each week?\n" * 1500
+    # A two-byte character astride the first chunk's end is not an error...
+    pad = 64 * 1024 - len(head.encode()) - 1
+    text = head + "x" * pad + "£10 a week?\n"
+    source = tmp_path / "long.csv"
+    source.write_bytes(text.encode())
+    assert survey_csv(source, "question").rows == 1501
+    # ...and a bad byte far into the file is found, at its true position.
+    data = text.encode() + b"What about \xff?\n"
+    source.write_bytes(data)
+    position = data.index(b"\xff")
+    with pytest.raises(CsvToolError, match=rf"byte 0xff at position {position}\)"):
+        survey_csv(source, "question")
+
+
+def test_many_empty_rows_are_counted_and_the_first_ten_named(tmp_path: Path, embedder) -> None:
+    rows = [["question"], [FOOD[0]], [FOOD[1]]] + [[""]] * 12
+    summary = cluster_csv(
+        write_csv(tmp_path / "in.csv", rows), "question", tmp_path / "o.csv", embedder
+    )
+    assert summary.empty_lines == list(range(4, 14))
+    assert "12 rows were left ungrouped" in str(summary) and "and 2 more" in str(summary)
+
+
+def test_a_large_group_takes_its_keywords_from_a_sample(
+    tmp_path: Path, embedder, monkeypatch
+) -> None:
+    monkeypatch.setattr(csvtool, "KEYWORD_TEXTS_PER_GROUP", 2)
+    seen: list[int] = []
+    original = csvtool.ctfidf_keywords
+
+    def counting(texts_by_group, *args, **kwargs):
+        seen.extend(len(texts) for texts in texts_by_group.values())
+        return original(texts_by_group, *args, **kwargs)
+
+    monkeypatch.setattr(csvtool, "ctfidf_keywords", counting)
+    out = tmp_path / "out.csv"
+    cluster_csv(sticky_notes(tmp_path), "question", out, embedder)
+    assert seen == [2, 2]
+    labels = {r["cluster_id"]: r["cluster_label"] for r in read_csv(out)}
+    assert len(labels) == 2 and all(labels.values())

@@ -123,5 +123,5 @@ def test_openapi_describes_the_cluster_paths(client) -> None:
     sort = next(p for p in listing["parameters"] if p["name"] == "sort")
     assert sort["schema"]["enum"] == ["size", "support", "breadth", "unmet"]
     one = paths["/clusters/{cluster_id}"]["get"]
-    assert set(one["responses"]) == {"200", "404"}
+    assert set(one["responses"]) == {"200", "400", "404"}  # 400: its paging arguments
     assert "merged_into" in one["description"]
