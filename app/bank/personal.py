@@ -6,14 +6,16 @@ pointing at a person belongs here too, or an erased account would leave it behin
 
 On deletion, by part:
 
-- account, API tokens, sessions: gone (sessions end because the user no longer loads);
+- account, API tokens, sessions, idempotency keys: gone (sessions end because the user no
+  longer loads);
 - questions: kept as anonymous contributions of the organisation (no author), or removed with
   their supports, as the member chooses;
 - supports, flags, notifications, "not relevant" feedback, workshop places and scores: removed;
 - pledges and datasets: stay with the organisation, without the member's name;
 - partnerships the member leads: the longest-standing other active member becomes lead; with
   nobody to hand over to, the partnership is closed;
-- log entries, checklist ticks and status changes they made: kept, without their name.
+- log entries, checklist ticks, status changes and background jobs they started: kept, without
+  their name.
 """
 
 from __future__ import annotations
