@@ -92,7 +92,8 @@ class PageRequest:
 
 
 def _positive(name: str, value: Any, default: int, ceiling: int, strict: bool) -> int:
-    if value in (None, ""):
+    # An argument given empty (``?page=``) is no number: the API refuses it as any other.
+    if value is None or (value == "" and not strict):
         return default
     text = str(value).strip()
     # A very long number is still a number: past the ceiling, not garbage.

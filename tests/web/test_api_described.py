@@ -180,3 +180,11 @@ def test_every_operation_describes_the_spines_answers(document) -> None:
                 assert "401" in responses, where
             if "{" in path:
                 assert "404" in responses, where
+
+
+def test_an_empty_paging_argument_is_refused_like_any_other(client) -> None:
+    for query in ("page=", "per_page=", "page=&per_page="):
+        response = client.get(f"/api/v1/clusters?{query}")
+        assert response.status_code == 400, query
+        assert response.get_json()["error"]["fields"]
+    assert client.get("/groups?page=").status_code == 200  # pages fall back to the first
