@@ -290,7 +290,9 @@ def test_ties_are_broken_by_dataset_id():
     assert [r.dataset_id for r in rank_datasets(group, same, min_score=0)] == [3, 5, 9]
 
 
-@pytest.mark.parametrize("values", [(0, 0, 0, 0), (-0.1, 1, 1, 1), (float("nan"), 1, 1, 1)])
+@pytest.mark.parametrize(
+    "values", [(0, 0, 0, 0, 0), (-0.1, 1, 1, 1), (float("nan"), 1, 1, 1), (1, 1, 1, 1, -1)]
+)
 def test_invalid_weights_are_rejected(values):
     with pytest.raises(ValueError):
         MatchWeights(*values)
