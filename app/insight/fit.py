@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -69,6 +70,7 @@ def unit_rows(datasets: Sequence[DatasetProfile]) -> np.ndarray:
     return unit
 
 
+@lru_cache(maxsize=16384)
 def named_place(place: str | None) -> str | None:
     """The canonical name of a place, or None for a blank one (which carries no evidence)."""
     return canonical_place(place) if place and place.strip() else None
@@ -85,14 +87,16 @@ class QuestionEvidence:
     meaning: np.ndarray
     # NaN where the question or the dataset names no place (or the profile no places).
     place: np.ndarray
+    # The distinct places the questions name (canonical, sorted).
+    asked_places: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def fit(self) -> np.ndarray:
         """Meaning times place; meaning alone where the place is unknown."""
         fit: np.ndarray = self.meaning * np.where(np.isnan(self.place), 1.0, self.place)
         return fit
 
-    @property
+    @cached_property
     def served(self) -> np.ndarray:
         """Whether each dataset could answer each question (meaning and at least part of its
         place)."""
@@ -126,19 +130,40 @@ class QuestionEvidence:
         return mean
 
 
-def place_matrix(group: GroupProfile, datasets: Sequence[DatasetProfile]) -> np.ndarray:
+def question_place_index(places: Sequence[str | None]) -> tuple[list[str], np.ndarray]:
+    """The distinct named places of some questions (canonical, sorted) and, for each question,
+    the position of its place among them (-1 for a question naming none)."""
+    named = [named_place(p) for p in places]
+    distinct = sorted({p for p in named if p is not None})
+    position = {place: i for i, place in enumerate(distinct)}
+    index = np.array([-1 if p is None else position[p] for p in named], dtype=np.intp)
+    return distinct, index
+
+
+def place_matrix(
+    group: GroupProfile,
+    datasets: Sequence[DatasetProfile],
+    places: tuple[list[str], np.ndarray] | None = None,
+) -> np.ndarray:
     """How far each dataset covers each question's place, (datasets, questions): 1 covers it,
     `PARTIAL_PLACE` covers part of it or is not broken down as far as it (`place_fit`), 0 not;
-    NaN where either names no place."""
-    places = [named_place(p) for p in group.question_places]
-    matrix = np.full((len(datasets), len(places)), np.nan)
+    NaN where either names no place. `places` is `question_place_index` of the questions'
+    places, when already worked out."""
+    distinct, index = places or question_place_index(group.question_places)
+    # Judged once per distinct place and distinct (area, granularity), however many questions
+    # and datasets share them.
+    table = np.full((len(datasets), len(distinct) + 1), np.nan)
+    judged: dict[tuple[str, str], np.ndarray] = {}
     for row, dataset in enumerate(datasets):
         area = named_place(dataset.geography)
-        if area is None:
+        if area is None or not distinct:
             continue
-        for column, place in enumerate(places):
-            if place is not None:
-                matrix[row, column] = place_fit(place, area, dataset.granularity)
+        key = (area, dataset.granularity)
+        if key not in judged:
+            judged[key] = np.array([place_fit(p, area, dataset.granularity) for p in distinct])
+        table[row, : len(distinct)] = judged[key]
+    # Column -1 of the table (its last) stays NaN: the questions that name no place.
+    matrix: np.ndarray = table[:, index]
     return matrix
 
 
@@ -158,8 +183,7 @@ def question_evidence(
         return QuestionEvidence(empty, np.full(empty.shape, np.nan))
     raw = unit_vectors @ np.asarray(vectors, dtype=np.float32).T
     meaning = rescale(raw, QUESTION_FLOOR, QUESTION_CEILING)
-    if len(group.question_places) == meaning.shape[1]:
-        place = place_matrix(group, datasets)
-    else:
-        place = np.full(meaning.shape, np.nan)
-    return QuestionEvidence(meaning, place)
+    if len(group.question_places) != meaning.shape[1]:
+        return QuestionEvidence(meaning, np.full(meaning.shape, np.nan))
+    places = question_place_index(group.question_places)
+    return QuestionEvidence(meaning, place_matrix(group, datasets, places), tuple(places[0]))

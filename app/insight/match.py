@@ -41,7 +41,13 @@ import numpy as np
 
 from app.insight.fit import SEMANTIC_CEILING as SEMANTIC_CEILING
 from app.insight.fit import SEMANTIC_FLOOR as SEMANTIC_FLOOR
-from app.insight.fit import QuestionEvidence, named_place, question_evidence, rescale, unit_rows
+from app.insight.fit import (
+    QuestionEvidence,
+    named_place,
+    question_evidence,
+    rescale,
+    unit_rows,
+)
 
 # The places moved to app.insight.places and the profiles to app.insight.profiles; they are
 # re-exported here for modules that import them from match.
@@ -162,16 +168,17 @@ def _theme_scores(
 ) -> np.ndarray:
     if not any(group.question_themes):
         return np.array([_theme_score(group.themes, d.themes) for d in datasets])
-    overlaps = np.array(
-        [[_theme_score(themes, d.themes) for themes in group.question_themes] for d in datasets]
-    )
-    return evidence.weighted_mean(overlaps)
+    # Judged once per distinct set of themes, however many questions share it.
+    position: dict[frozenset[str], int] = {}
+    index = np.array([position.setdefault(t, len(position)) for t in group.question_themes])
+    table = np.array([[_theme_score(themes, d.themes) for themes in position] for d in datasets])
+    return evidence.weighted_mean(table[:, index])
 
 
 def _geography_scores(
     group: GroupProfile, datasets: Sequence[DatasetProfile], evidence: QuestionEvidence
 ) -> np.ndarray:
-    if any(named_place(p) for p in group.question_places):
+    if evidence.asked_places:
         return evidence.weighted_mean(evidence.place)
     places = _named(group.geographies)
     scores = np.full(len(datasets), np.nan)
@@ -213,6 +220,23 @@ def _dataset_tokens(dataset: DatasetProfile) -> frozenset[str]:
             dataset.population,
         )
     )
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What the reasons compare every dataset with, worked out once per group: the distinct
+    places asked about, and the keywords other than places with their words."""
+
+    places: list[str]
+    keywords: list[str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, group: GroupProfile, evidence: QuestionEvidence) -> _Asked:
+        """What the group asks about."""
+        places = list(evidence.asked_places) or _named(group.geographies)
+        keywords = [k for k in group.keywords if not is_known_place(k)]
+        return cls(places, keywords, _topic_tokens(tuple(keywords)))
 
 
 def _components(
@@ -265,11 +289,13 @@ def _join(items: Sequence[str]) -> str:
 def explain(group: GroupProfile, dataset: DatasetProfile, semantic: float) -> tuple[str, ...]:
     """Return human-readable reasons for a match: meaning, the questions it could answer,
     themes, place, keywords, then what it measures."""
-    return _reasons(group, dataset, semantic, question_evidence(group, [dataset]), 0)
+    evidence = question_evidence(group, [dataset])
+    return _reasons(group, _Asked.of(group, evidence), dataset, semantic, evidence, 0)
 
 
 def _reasons(
     group: GroupProfile,
+    asked: _Asked,
     dataset: DatasetProfile,
     semantic: float,
     evidence: QuestionEvidence,
@@ -280,23 +306,23 @@ def _reasons(
         reasons.append(f"Similar in meaning ({semantic:.2f})")
     elif semantic >= 0.2:
         reasons.append(f"Somewhat similar in meaning ({semantic:.2f})")
-    served, asked = int(evidence.served[row].sum()), evidence.served.shape[1]
-    if asked > 1 and served:
-        share = f"all {asked}" if served == asked else f"{served} of the {asked}"
-        reasons.append(f"Could answer {share} of the group's questions")
+    served, questions = int(evidence.served[row].sum()), evidence.served.shape[1]
+    if questions > 1 and served:
+        if served == questions:
+            reasons.append(f"Could answer all {questions} of the group's questions")
+        else:
+            reasons.append(f"Could answer {served} of the group's {questions} questions")
     shared = sorted(group.themes & dataset.themes)
     if shared:
         label = "Shared themes" if len(shared) > 1 else "Shared theme"
         reasons.append(f"{label}: {_join([theme_label(t) for t in shared])}")
-    place_reason = _place_reason(group, dataset)
+    place_reason = _place_reason(asked.places, dataset)
     if place_reason:
         reasons.append(place_reason)
-    keywords = [k for k in group.keywords if not is_known_place(k)]
-    matched = _shared_keywords(keywords, _tokens_of((*dataset.keywords, dataset.title)))
+    matched = _shared_keywords(asked.keywords, _tokens_of((*dataset.keywords, dataset.title)))
     if matched:
         reasons.append(f"Shared keywords: {_join(matched[:5])}")
-    wanted = _topic_tokens(tuple(keywords))
-    measures = [v for v in dataset.variables if _tokens(v) & wanted]
+    measures = [v for v in dataset.variables if _tokens(v) & asked.words]
     if measures:
         reasons.append(f"Measures: {_join(measures[:3])}")
     return tuple(reasons)
@@ -312,10 +338,9 @@ def _shared_keywords(keywords: Sequence[str], dataset_tokens: frozenset[str]) ->
     return [k for k in matched if k in kept]
 
 
-def _place_reason(group: GroupProfile, dataset: DatasetProfile) -> str | None:
+def _place_reason(asked: list[str], dataset: DatasetProfile) -> str | None:
     """Where the dataset's figures reach, against the places the questions ask about."""
     area = named_place(dataset.geography)
-    asked = _named(group.question_places) or _named(group.geographies)
     if area is None or not asked:
         return None
     fits = {place: place_fit(place, area, dataset.granularity) for place in asked}
@@ -344,6 +369,7 @@ def _place_reason(group: GroupProfile, dataset: DatasetProfile) -> str | None:
 
 def _result(
     group: GroupProfile,
+    asked: _Asked,
     dataset: DatasetProfile,
     components: np.ndarray,
     score: float,
@@ -357,7 +383,7 @@ def _result(
     return MatchResult(
         dataset_id=dataset.id,
         score=float(np.clip(score, 0.0, 1.0)),
-        reasons=_reasons(group, dataset, semantic, evidence, row),
+        reasons=_reasons(group, asked, dataset, semantic, evidence, row),
         semantic=semantic,
         theme=optional(components[1]),
         geography=optional(components[2]),
@@ -372,7 +398,8 @@ def score_match(
     """Score how well `dataset` could serve `group`, with the component scores and reasons."""
     components, evidence = _components(group, [dataset])
     score = float(combine(components, weights)[0])
-    return _result(group, dataset, components[0], score, evidence, 0)
+    asked = _Asked.of(group, evidence)
+    return _result(group, asked, dataset, components[0], score, evidence, 0)
 
 
 def rank_datasets(
@@ -391,8 +418,9 @@ def rank_datasets(
     scores = combine(components, weights)
     ids = np.array([d.id for d in datasets])
     order = np.lexsort((ids, -scores))
+    asked = _Asked.of(group, evidence)
     return [
-        _result(group, datasets[i], components[i], scores[i], evidence, i)
+        _result(group, asked, datasets[i], components[i], scores[i], evidence, i)
         for i in order[:top_k]
         if scores[i] >= min_score
     ]
