@@ -286,6 +286,16 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items)
 
 
+# Places named in a reason before "and N more".
+PLACES_NAMED = 3
+
+
+def _some(places: Sequence[str]) -> str:
+    named = _join(places[:PLACES_NAMED])
+    rest = len(places) - PLACES_NAMED
+    return f"{named} and {rest} more" if rest > 0 else named
+
+
 def explain(group: GroupProfile, dataset: DatasetProfile, semantic: float) -> tuple[str, ...]:
     """Return human-readable reasons for a match: meaning, the questions it could answer,
     themes, place, keywords, then what it measures."""
@@ -348,10 +358,9 @@ def _place_reason(asked: list[str], dataset: DatasetProfile) -> str | None:
     if len(asked) > 1 and len(covered) == len(asked):
         return f"Covers every place the questions ask about: {area}"
     if len(asked) > 1 and covered:
-        return (
-            f"Covers {len(covered)} of the {len(asked)} places the questions ask about"
-            f" ({_join(covered)}): {area}"
-        )
+        which = "" if covered == [area] else f" (for {_some(covered)})"
+        share = f"{len(covered)} of the {len(asked)}"
+        return f"Covers {share} places the questions ask about: {area}{which}"
     best = max(asked, key=lambda p: (fits[p], p == area))
     if best == area:
         return f"Covers the same place: {area}"
@@ -359,12 +368,12 @@ def _place_reason(asked: list[str], dataset: DatasetProfile) -> str | None:
         return f"Covers the same place: {area} (group asks about {best})"
     if fits[best] > 0 and place_coverage(best, area) == 1.0:
         return (
-            f"Covers the place but not broken down to it: {area} by {dataset.granularity}"
-            f" (group asks about {best})"
+            f"Covers the place but not broken down to it: {area} (finest geography:"
+            f" {dataset.granularity}; group asks about {best})"
         )
     if fits[best] > 0:
         return f"Covers part of the place: {area} (group asks about {best})"
-    return f"Covers a different place: {area} (group asks about {_join(asked)})"
+    return f"Covers a different place: {area} (group asks about {_some(asked)})"
 
 
 def _result(

@@ -377,7 +377,7 @@ def test_one_scottish_question_does_not_make_scottish_data_fit_the_group(
     ranked = rank_datasets(north_east_fuel, fuel_datasets, min_score=0)
     assert [r.dataset_id for r in ranked] == [english.id, scottish.id]
     assert (
-        "Covers 1 of the 6 places the questions ask about (Glasgow City): Scotland"
+        "Covers 1 of the 6 places the questions ask about: Scotland (for Glasgow City)"
         in result.reasons
     )
     assert "Could answer 1 of the group's 6 questions" in result.reasons
@@ -452,8 +452,8 @@ def test_coarse_figures_cover_a_local_question_only_in_part():
     assert score_match(group, regional).geography == PARTIAL_PLACE
     assert score_match(group, local).geography == 1.0
     assert (
-        "Covers the place but not broken down to it: UK-wide by nation and region "
-        "(group asks about Bradford)"
+        "Covers the place but not broken down to it: UK-wide (finest geography: nation and "
+        "region; group asks about Bradford)"
     ) in score_match(group, regional).reasons
     assert [r.dataset_id for r in rank_datasets(group, [regional, local], min_score=0)] == [2, 1]
 
