@@ -1,20 +1,32 @@
-"""Match question groups to datasets by meaning, shared themes, places and keywords.
+"""Match question groups to datasets by meaning, the questions served, themes, places, keywords.
 
-A match score is a weighted mean of four components, each in [0, 1]:
+A match score is a weighted mean of five components, each in [0, 1]:
 
 - semantic: cosine between the group's centroid and the dataset's embedding, rescaled so that
-  unrelated pairs sit near 0 and same-topic pairs near 1 (see `SEMANTIC_FLOOR`);
-- theme: overlap of the group's and the dataset's theme slugs;
-- geography: whether the dataset's area covers a place the group asks about;
-- keyword: overlap of the group's c-TF-IDF keywords with the dataset's keywords and title.
+  unrelated pairs sit near 0 and same-topic pairs near 1 (see `app.insight.fit.rescale`);
+- theme: overlap (Jaccard) of the dataset's theme slugs with each question's, averaged over the
+  group's questions, each counting by how well the dataset fits its meaning;
+- geography: how far the dataset covers each question's place (and is broken down as far as
+  that place: UK-wide figures by region cover a Bradford question only in part), averaged in
+  the same way;
+- keyword: share of the group's c-TF-IDF keywords, place names aside (places are judged by the
+  geography component), found among the words of the dataset's keywords, title, variables,
+  unit of analysis and population;
+- questions: mean fit (meaning times place) of the group's best-fitted third of questions, so a
+  dataset that answers a part of a broad group well counts as a lead.
 
-When one side has nothing to compare (an untagged dataset, a group with no keywords) the theme
-or keyword score is estimated by the semantic score, so missing metadata neither helps nor
-hurts; had the missing weight been spread over the other components instead, an untagged
-dataset would score highly on geography alone. A missing place is left out and the remaining
-weights renormalised. The weights, the semantic rescaling and `DEFAULT_MIN_SCORE` were chosen on
-`bench/data/match_eval.json` by `bench/match_quality.py`, which also reports leave-one-group-out
-figures for them.
+The per-question components need the questions in the profile (`GroupProfile.question_vectors`,
+`question_places`, `question_themes`); without them theme and geography are judged on the union
+of the group's themes and places, as they were before the questions were known, and the
+questions score is missing.
+
+When one side has nothing to compare (an untagged dataset, a group with no keywords, a profile
+without questions) the theme, keyword or questions score is estimated by the semantic score, so
+missing metadata neither helps nor hurts; had the missing weight been spread over the other
+components instead, an untagged dataset would score highly on geography alone. A missing place
+is left out and the remaining weights renormalised. The weights and `DEFAULT_MIN_SCORE` were
+chosen on `bench/data/match_eval.json` by `bench/match_quality.py`, which also reports
+leave-one-group-out figures for them.
 """
 
 from __future__ import annotations
@@ -27,8 +39,18 @@ from functools import lru_cache
 
 import numpy as np
 
-# The places moved to app.insight.places; they are re-exported here for modules that still
-# import them from match.
+from app.insight.fit import SEMANTIC_CEILING as SEMANTIC_CEILING
+from app.insight.fit import SEMANTIC_FLOOR as SEMANTIC_FLOOR
+from app.insight.fit import (
+    QuestionEvidence,
+    named_place,
+    question_evidence,
+    rescale,
+    unit_rows,
+)
+
+# The places moved to app.insight.places and the profiles to app.insight.profiles; they are
+# re-exported here for modules that import them from match.
 from app.insight.places import ENGLISH_REGIONS as ENGLISH_REGIONS
 from app.insight.places import MULTI_NATION_AREAS as MULTI_NATION_AREAS
 from app.insight.places import NATION_OF as NATION_OF
@@ -38,15 +60,13 @@ from app.insight.places import REGION_OF as REGION_OF
 from app.insight.places import UK_WIDE as UK_WIDE
 from app.insight.places import areas_covering as areas_covering
 from app.insight.places import canonical_place as canonical_place
+from app.insight.places import is_known_place, place_fit
 from app.insight.places import place_coverage as place_coverage
+from app.insight.profiles import DatasetProfile as DatasetProfile
+from app.insight.profiles import GroupProfile as GroupProfile
+from app.insight.profiles import centroid as centroid
+from app.insight.profiles import dataset_text as dataset_text
 from app.insight.stopwords import COMMON_WORDS
-
-# Raw MiniLM cosines between a group centroid and a dataset description on the bench set: pairs
-# that do not match have a median of 0.23 (90% below 0.38), truly matching ones a median of 0.52
-# (90% above 0.36). The floor is the first median, the ceiling the 90th percentile of matching
-# pairs, so a typical match scores about 0.65 and a typical non-match 0.
-SEMANTIC_FLOOR = 0.23
-SEMANTIC_CEILING = 0.67
 
 THEME_LABELS: dict[str, str] = {
     "income-benefits": "income and benefits",
@@ -81,95 +101,19 @@ def _tokens_of(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(_tokens(phrase) for phrase in phrases))
 
 
-def centroid(vectors: np.ndarray) -> np.ndarray:
-    """Return the L2-normalised mean of row vectors (a zero vector if they cancel out)."""
-    vectors = np.asarray(vectors, dtype=np.float32)
-    if vectors.ndim != 2 or len(vectors) == 0:
-        raise ValueError("centroid() needs a non-empty (n, d) array")
-    mean: np.ndarray = vectors.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return mean / norm if norm > 0 else mean
-
-
-def dataset_text(
-    title: str,
-    description: str,
-    keywords: Sequence[str] = (),
-    variables: Sequence[str] = (),
-    population: str = "",
-) -> str:
-    """Return the text to embed for a dataset, so every caller embeds datasets the same way.
-
-    What a dataset measures (its variables) and whom it covers (its population) say as much
-    about the questions it could answer as its description; both are optional, so a dataset
-    described without them embeds as before.
-    """
-    text = f"{title.strip()}. {description.strip()}"
-    if keywords:
-        text += " Keywords: " + ", ".join(keywords) + "."
-    if variables:
-        text += " Measures: " + ", ".join(variables) + "."
-    if population.strip():
-        text += f" Covers: {population.strip()}."
-    return text
-
-
-# eq=False: profiles hold arrays, which compare element-wise and cannot be hashed.
-@dataclass(frozen=True, eq=False)
-class GroupProfile:
-    """What matching needs to know about a question group."""
-
-    centroid: np.ndarray
-    themes: frozenset[str] = frozenset()
-    geographies: frozenset[str] = frozenset()
-    keywords: tuple[str, ...] = ()
-    # The group's own (public) questions, row for row: ids, unit vectors and places. Optional:
-    # without them a match is judged on the centroid and the union of places alone.
-    question_ids: tuple[int, ...] = ()
-    question_vectors: np.ndarray | None = None
-    question_places: tuple[str | None, ...] = ()
-
-    @classmethod
-    def from_questions(
-        cls,
-        question_vectors: np.ndarray,
-        themes: Iterable[str] = (),
-        geographies: Iterable[str] = (),
-        keywords: Iterable[str] = (),
-    ) -> GroupProfile:
-        """Build a profile from the group's question embeddings and tags."""
-        vectors = np.asarray(question_vectors, dtype=np.float32)
-        return cls(
-            centroid=centroid(vectors),
-            themes=frozenset(themes),
-            geographies=frozenset(geographies),
-            keywords=tuple(keywords),
-        )
-
-
-@dataclass(frozen=True, eq=False)
-class DatasetProfile:
-    """What matching needs to know about a dataset (its metadata, never its data)."""
-
-    id: int
-    vector: np.ndarray
-    themes: frozenset[str] = frozenset()
-    geography: str | None = ""
-    keywords: tuple[str, ...] = ()
-    title: str = ""
-    variables: tuple[str, ...] = ()
-    unit_of_analysis: str = ""
-    population: str = ""
-
-
 @dataclass(frozen=True)
 class MatchWeights:
-    """Relative weights of the four components; they need not sum to 1."""
+    """Relative weights of the five components; they need not sum to 1.
 
-    semantic: float = 0.35
-    theme: float = 0.15
-    geography: float = 0.2
-    keyword: float = 0.35
+    `questions` came last, so weights given by position for the first four still mean what
+    they did (it then keeps its default).
+    """
+
+    semantic: float = 0.15
+    theme: float = 0.3
+    geography: float = 0.1
+    keyword: float = 0.3
+    questions: float = 0.15
 
     def __post_init__(self) -> None:
         values = self.as_array()
@@ -178,19 +122,23 @@ class MatchWeights:
 
     def as_array(self) -> np.ndarray:
         """Return the weights as an array in component order."""
-        return np.array([self.semantic, self.theme, self.geography, self.keyword], dtype=float)
+        return np.array([getattr(self, name) for name in COMPONENTS], dtype=float)
 
 
+# The components in column order (of `component_matrix`, `MatchWeights.as_array`).
+COMPONENTS = ("semantic", "theme", "geography", "keyword", "questions")
 DEFAULT_WEIGHTS = MatchWeights()
-# The highest threshold, in steps of 0.05, that keeps 95% of the truly matching pairs on the bench.
-DEFAULT_MIN_SCORE = 0.35
+# The highest threshold, in steps of 0.05, that keeps 95% of the pairs the bench grades as
+# answering a group's questions directly, through the product's own groups.
+DEFAULT_MIN_SCORE = 0.3
 
 
 @dataclass(frozen=True)
 class MatchResult:
     """A dataset's match with a group: the score, its components and the reasons for it.
 
-    A component is None when one side had nothing to compare (no themes, no place, no keywords).
+    A component is None when one side had nothing to compare (no themes, no place, no keywords,
+    no questions).
     """
 
     dataset_id: int
@@ -202,11 +150,7 @@ class MatchResult:
     keyword: float | None
     # Ids of the group's questions this dataset serves (by meaning and place), best first.
     serves_questions: tuple[int, ...] = ()
-
-
-def _semantic_scores(group: GroupProfile, vectors: np.ndarray) -> np.ndarray:
-    raw = vectors @ np.asarray(group.centroid, dtype=np.float32)
-    return np.clip((raw - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR), 0.0, 1.0)
+    questions: float | None = None
 
 
 def _theme_score(group_themes: frozenset[str], dataset_themes: frozenset[str]) -> float:
@@ -216,15 +160,33 @@ def _theme_score(group_themes: frozenset[str], dataset_themes: frozenset[str]) -
 
 
 def _named(places: Iterable[str | None]) -> list[str]:
-    # Questions and datasets without a place reach us as None or "": they carry no evidence.
-    return sorted({canonical_place(p) for p in places if p and p.strip()})
+    return sorted({p for p in map(named_place, places) if p is not None})
 
 
-def _geography_score(geographies: frozenset[str], dataset_place: str | None) -> float:
-    places = _named(geographies)
-    if not places or not _named([dataset_place]):
-        return math.nan
-    return max(place_coverage(place, dataset_place) for place in places)
+def _theme_scores(
+    group: GroupProfile, datasets: Sequence[DatasetProfile], evidence: QuestionEvidence
+) -> np.ndarray:
+    if not any(group.question_themes):
+        return np.array([_theme_score(group.themes, d.themes) for d in datasets])
+    # Judged once per distinct set of themes, however many questions share it.
+    position: dict[frozenset[str], int] = {}
+    index = np.array([position.setdefault(t, len(position)) for t in group.question_themes])
+    table = np.array([[_theme_score(themes, d.themes) for themes in position] for d in datasets])
+    return evidence.weighted_mean(table[:, index])
+
+
+def _geography_scores(
+    group: GroupProfile, datasets: Sequence[DatasetProfile], evidence: QuestionEvidence
+) -> np.ndarray:
+    if evidence.asked_places:
+        return evidence.weighted_mean(evidence.place)
+    places = _named(group.geographies)
+    scores = np.full(len(datasets), np.nan)
+    for row, dataset in enumerate(datasets):
+        area = named_place(dataset.geography)
+        if places and area is not None:
+            scores[row] = max(place_fit(place, area, dataset.granularity) for place in places)
+    return scores
 
 
 def _keyword_score(group_tokens: frozenset[str], dataset_tokens: frozenset[str]) -> float:
@@ -233,39 +195,87 @@ def _keyword_score(group_tokens: frozenset[str], dataset_tokens: frozenset[str])
     return len(group_tokens & dataset_tokens) / len(group_tokens)
 
 
+@lru_cache(maxsize=16384)
+def _topic_tokens(keywords: tuple[str, ...]) -> frozenset[str]:
+    """The words of some keywords, place names left out: a place among a group's keywords
+    would judge places again, on the union of the group's places."""
+    return frozenset(
+        token
+        for keyword in keywords
+        if not is_known_place(keyword)
+        for token in _tokens(keyword)
+        if not is_known_place(token)
+    )
+
+
 def _dataset_tokens(dataset: DatasetProfile) -> frozenset[str]:
-    return _tokens_of((*dataset.keywords, dataset.title))
+    """The words that describe a dataset: keywords, title, what it measures, its unit and whom
+    it covers."""
+    return _tokens_of(
+        (
+            *dataset.keywords,
+            dataset.title,
+            *dataset.variables,
+            dataset.unit_of_analysis,
+            dataset.population,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What the reasons compare every dataset with, worked out once per group: the distinct
+    places asked about, and the keywords other than places with their words."""
+
+    places: list[str]
+    keywords: list[str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, group: GroupProfile, evidence: QuestionEvidence) -> _Asked:
+        """What the group asks about."""
+        places = list(evidence.asked_places) or _named(group.geographies)
+        keywords = [k for k in group.keywords if not is_known_place(k)]
+        return cls(places, keywords, _topic_tokens(tuple(keywords)))
+
+
+def _components(
+    group: GroupProfile, datasets: Sequence[DatasetProfile]
+) -> tuple[np.ndarray, QuestionEvidence]:
+    vectors = unit_rows(datasets)
+    evidence = question_evidence(group, datasets, vectors)
+    group_tokens = _topic_tokens(tuple(group.keywords))
+    components = np.empty((len(datasets), len(COMPONENTS)))
+    components[:, 0] = rescale(vectors @ np.asarray(group.centroid, dtype=np.float32))
+    components[:, 1] = _theme_scores(group, datasets, evidence)
+    components[:, 2] = _geography_scores(group, datasets, evidence)
+    components[:, 3] = [_keyword_score(group_tokens, _dataset_tokens(d)) for d in datasets]
+    components[:, 4] = evidence.best_questions()
+    return components, evidence
 
 
 def component_matrix(group: GroupProfile, datasets: Sequence[DatasetProfile]) -> np.ndarray:
-    """Return each dataset's semantic, theme, geography and keyword scores (NaN: no evidence)."""
+    """Return each dataset's semantic, theme, geography, keyword and questions scores, one row
+    per dataset and one column per component in `COMPONENTS` order (NaN: no evidence)."""
     if not datasets:
-        return np.zeros((0, 4))
-    vectors = np.stack([np.asarray(d.vector, dtype=np.float32) for d in datasets])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-    group_tokens = _tokens_of(tuple(group.keywords))
-    components = np.empty((len(datasets), 4))
-    components[:, 0] = _semantic_scores(group, vectors)
-    for row, dataset in enumerate(datasets):
-        components[row, 1] = _theme_score(group.themes, dataset.themes)
-        components[row, 2] = _geography_score(group.geographies, dataset.geography)
-        components[row, 3] = _keyword_score(group_tokens, _dataset_tokens(dataset))
-    return components
+        return np.zeros((0, len(COMPONENTS)))
+    return _components(group, datasets)[0]
 
 
 def combine(components: np.ndarray, weights: MatchWeights = DEFAULT_WEIGHTS) -> np.ndarray:
     """Return the weighted mean of each row of `components` (columns as in `component_matrix`).
 
-    A missing theme or keyword score (NaN) is replaced by the row's semantic score; a missing
-    geography score is left out and the other weights renormalised.
+    A missing theme, keyword or questions score (NaN) is replaced by the row's semantic score;
+    a missing geography score is left out and the other weights renormalised. A matrix of the
+    first four columns only (as `component_matrix` made before the questions component) is
+    combined on those four.
     """
     filled = np.array(components, dtype=float)
-    for column in (1, 3):
+    for column in (c for c in (1, 3, 4) if c < filled.shape[1]):
         missing = np.isnan(filled[:, column])
         filled[missing, column] = filled[missing, 0]
     present = ~np.isnan(filled)
-    w = np.where(present, weights.as_array(), 0.0)
+    w = np.where(present, weights.as_array()[: filled.shape[1]], 0.0)
     total = w.sum(axis=1)
     weighted = (np.where(present, filled, 0.0) * w).sum(axis=1)
     scores: np.ndarray = np.divide(weighted, total, out=np.zeros_like(weighted), where=total > 0)
@@ -276,23 +286,55 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items)
 
 
+# Places named in a reason before "and N more".
+PLACES_NAMED = 3
+
+
+def _some(places: Sequence[str]) -> str:
+    named = _join(places[:PLACES_NAMED])
+    rest = len(places) - PLACES_NAMED
+    return f"{named} and {rest} more" if rest > 0 else named
+
+
 def explain(group: GroupProfile, dataset: DatasetProfile, semantic: float) -> tuple[str, ...]:
-    """Return human-readable reasons for a match: meaning, themes, place, then keywords."""
+    """Return human-readable reasons for a match: meaning, the questions it could answer,
+    themes, place, keywords, then what it measures."""
+    evidence = question_evidence(group, [dataset])
+    return _reasons(group, _Asked.of(group, evidence), dataset, semantic, evidence, 0)
+
+
+def _reasons(
+    group: GroupProfile,
+    asked: _Asked,
+    dataset: DatasetProfile,
+    semantic: float,
+    evidence: QuestionEvidence,
+    row: int,
+) -> tuple[str, ...]:
     reasons: list[str] = []
     if semantic >= 0.5:
         reasons.append(f"Similar in meaning ({semantic:.2f})")
     elif semantic >= 0.2:
         reasons.append(f"Somewhat similar in meaning ({semantic:.2f})")
+    served, questions = int(evidence.served[row].sum()), evidence.served.shape[1]
+    if questions > 1 and served:
+        if served == questions:
+            reasons.append(f"Could answer all {questions} of the group's questions")
+        else:
+            reasons.append(f"Could answer {served} of the group's {questions} questions")
     shared = sorted(group.themes & dataset.themes)
     if shared:
         label = "Shared themes" if len(shared) > 1 else "Shared theme"
         reasons.append(f"{label}: {_join([theme_label(t) for t in shared])}")
-    place_reason = _place_reason(group.geographies, dataset.geography)
+    place_reason = _place_reason(asked.places, dataset)
     if place_reason:
         reasons.append(place_reason)
-    matched = _shared_keywords(group.keywords, _dataset_tokens(dataset))
+    matched = _shared_keywords(asked.keywords, _tokens_of((*dataset.keywords, dataset.title)))
     if matched:
         reasons.append(f"Shared keywords: {_join(matched[:5])}")
+    measures = [v for v in dataset.variables if _tokens(v) & asked.words]
+    if measures:
+        reasons.append(f"Measures: {_join(measures[:3])}")
     return tuple(reasons)
 
 
@@ -306,24 +348,42 @@ def _shared_keywords(keywords: Sequence[str], dataset_tokens: frozenset[str]) ->
     return [k for k in matched if k in kept]
 
 
-def _place_reason(geographies: frozenset[str], dataset_place: str | None) -> str | None:
-    places, named = _named(geographies), _named([dataset_place])
-    if not places or not named:
+def _place_reason(asked: list[str], dataset: DatasetProfile) -> str | None:
+    """Where the dataset's figures reach, against the places the questions ask about."""
+    area = named_place(dataset.geography)
+    if area is None or not asked:
         return None
-    dataset_place = named[0]
-    best = max(places, key=lambda p: (place_coverage(p, dataset_place), p == dataset_place))
-    coverage = place_coverage(best, dataset_place)
-    if best == dataset_place:
-        return f"Covers the same place: {dataset_place}"
-    if coverage == 1.0:
-        return f"Covers the same place: {dataset_place} (group asks about {best})"
-    if coverage > 0:
-        return f"Covers part of the place: {dataset_place} (group asks about {best})"
-    return f"Covers a different place: {dataset_place} (group asks about {_join(places)})"
+    fits = {place: place_fit(place, area, dataset.granularity) for place in asked}
+    covered = [p for p in asked if fits[p] == 1.0]
+    if len(asked) > 1 and len(covered) == len(asked):
+        return f"Covers every place the questions ask about: {area}"
+    if len(asked) > 1 and covered:
+        which = "" if covered == [area] else f" (for {_some(covered)})"
+        share = f"{len(covered)} of the {len(asked)}"
+        return f"Covers {share} places the questions ask about: {area}{which}"
+    best = max(asked, key=lambda p: (fits[p], p == area))
+    if best == area:
+        return f"Covers the same place: {area}"
+    if fits[best] == 1.0:
+        return f"Covers the same place: {area} (group asks about {best})"
+    if fits[best] > 0 and place_coverage(best, area) == 1.0:
+        return (
+            f"Covers the place but not broken down to it: {area} (finest geography:"
+            f" {dataset.granularity}; group asks about {best})"
+        )
+    if fits[best] > 0:
+        return f"Covers part of the place: {area} (group asks about {best})"
+    return f"Covers a different place: {area} (group asks about {_some(asked)})"
 
 
 def _result(
-    group: GroupProfile, dataset: DatasetProfile, components: np.ndarray, score: float
+    group: GroupProfile,
+    asked: _Asked,
+    dataset: DatasetProfile,
+    components: np.ndarray,
+    score: float,
+    evidence: QuestionEvidence,
+    row: int,
 ) -> MatchResult:
     def optional(value: float) -> float | None:
         return None if math.isnan(value) else float(value)
@@ -332,11 +392,12 @@ def _result(
     return MatchResult(
         dataset_id=dataset.id,
         score=float(np.clip(score, 0.0, 1.0)),
-        reasons=explain(group, dataset, semantic),
+        reasons=_reasons(group, asked, dataset, semantic, evidence, row),
         semantic=semantic,
         theme=optional(components[1]),
         geography=optional(components[2]),
         keyword=optional(components[3]),
+        questions=optional(components[4]),
     )
 
 
@@ -344,8 +405,10 @@ def score_match(
     group: GroupProfile, dataset: DatasetProfile, weights: MatchWeights = DEFAULT_WEIGHTS
 ) -> MatchResult:
     """Score how well `dataset` could serve `group`, with the component scores and reasons."""
-    components = component_matrix(group, [dataset])
-    return _result(group, dataset, components[0], float(combine(components, weights)[0]))
+    components, evidence = _components(group, [dataset])
+    score = float(combine(components, weights)[0])
+    asked = _Asked.of(group, evidence)
+    return _result(group, asked, dataset, components[0], score, evidence, 0)
 
 
 def rank_datasets(
@@ -360,12 +423,13 @@ def rank_datasets(
         raise ValueError("top_k must not be negative")
     if not datasets or top_k == 0:
         return []
-    components = component_matrix(group, datasets)
+    components, evidence = _components(group, datasets)
     scores = combine(components, weights)
     ids = np.array([d.id for d in datasets])
     order = np.lexsort((ids, -scores))
+    asked = _Asked.of(group, evidence)
     return [
-        _result(group, datasets[i], components[i], scores[i])
+        _result(group, asked, datasets[i], components[i], scores[i], evidence, i)
         for i in order[:top_k]
         if scores[i] >= min_score
     ]

@@ -28,6 +28,7 @@ DATA_DIR = Path(__file__).parent / "data"
 LOCAL_AUTHORITIES_FILE = DATA_DIR / "uk_local_authorities.csv"
 COUNTIES_FILE = DATA_DIR / "england_counties.csv"
 ALIASES_FILE = DATA_DIR / "place_aliases.csv"
+GRANULARITY_FILE = DATA_DIR / "granularity_levels.csv"
 
 # Credit for a dataset that covers only part of the group's area (a Bradford dataset for an
 # England-wide group): it can answer the questions for that part only.
@@ -194,6 +195,12 @@ def canonical_place(name: str) -> str:
     return _canonical().get(_place_key(name), name.strip())
 
 
+def is_known_place(name: str) -> bool:
+    """Whether a name is a place the vocabulary knows (a nation, region, county, local
+    authority, UK-wide, or an alias of one): "Hull" and "wales" are, "free school" is not."""
+    return _place_key(name) in _canonical()
+
+
 @lru_cache(maxsize=4096)
 def areas_covering(place: str) -> frozenset[str]:
     """Return the canonical areas whose data covers `place`, including the place itself."""
@@ -221,6 +228,67 @@ def place_coverage(group_place: str, dataset_place: str) -> float:
     if group_place in areas_covering(dataset_place):
         return PARTIAL_PLACE
     return 0.0
+
+
+# How far down figures go, finest first: the levels of `granularity_levels.csv`, and the whole
+# UK above them (the level of a UK-wide question).
+SMALL_AREA, LOCAL_AUTHORITY, COUNTY, REGION, NATION, WHOLE_UK = range(6)
+
+
+@cache
+def _granularity_phrases() -> tuple[tuple[re.Pattern[str], int], ...]:
+    phrases = []
+    for row in _rows(GRANULARITY_FILE):
+        level = int(row["level"])
+        if not SMALL_AREA <= level <= NATION:
+            raise ValueError(f"{GRANULARITY_FILE.name}: {row['phrase']!r} has level {level}")
+        words = r"\s+".join(re.escape(word) for word in row["phrase"].lower().split())
+        phrases.append((re.compile(rf"\b{words}\b"), level))
+    return tuple(phrases)
+
+
+@lru_cache(maxsize=4096)
+def granularity_level(granularity: str) -> int | None:
+    """The finest level a dataset's granularity names ("nation and region": `REGION`), or None
+    if it names none."""
+    text = granularity.lower()
+    levels = [level for pattern, level in _granularity_phrases() if pattern.search(text)]
+    return min(levels) if levels else None
+
+
+@lru_cache(maxsize=4096)
+def place_level(place: str) -> int:
+    """The level of a place: `WHOLE_UK`, `NATION`, `REGION`, `COUNTY`, or `LOCAL_AUTHORITY` for
+    a local authority or a place the vocabulary does not know."""
+    place = canonical_place(place)
+    if place == UK_WIDE or place in MULTI_NATION_AREAS:
+        return WHOLE_UK
+    if place in NATIONS:
+        return NATION
+    if place in ENGLISH_REGIONS:
+        return REGION
+    if place in {county.name for county in counties()}:
+        return COUNTY
+    return LOCAL_AUTHORITY
+
+
+def place_fit(place: str, area: str, granularity: str = "") -> float:
+    """How far data for `area`, broken down to `granularity`, answers for `place`.
+
+    As `place_coverage`, except that an area covering the place whose figures stop above the
+    place's level (UK-wide data by nation and region, for a question about Bradford) covers it
+    only in part: its figures describe the place among others, not the place itself.
+    """
+    coverage = place_coverage(place, area)
+    level = granularity_level(granularity) if granularity else None
+    if (
+        coverage == 1.0
+        and level is not None
+        and level > place_level(place)
+        and canonical_place(place) != canonical_place(area)
+    ):
+        return PARTIAL_PLACE
+    return coverage
 
 
 @cache

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from app.insight.match import (
+    COMPONENTS,
     DEFAULT_MIN_SCORE,
+    DEFAULT_WEIGHTS,
+    PARTIAL_PLACE,
     DatasetProfile,
     GroupProfile,
+    MatchResult,
     MatchWeights,
     areas_covering,
     canonical_place,
     centroid,
     combine,
+    component_matrix,
     dataset_text,
+    explain,
     place_coverage,
     rank_datasets,
     score_match,
@@ -290,7 +298,227 @@ def test_ties_are_broken_by_dataset_id():
     assert [r.dataset_id for r in rank_datasets(group, same, min_score=0)] == [3, 5, 9]
 
 
-@pytest.mark.parametrize("values", [(0, 0, 0, 0), (-0.1, 1, 1, 1), (float("nan"), 1, 1, 1)])
+@pytest.mark.parametrize(
+    "values", [(0, 0, 0, 0, 0), (-0.1, 1, 1, 1), (float("nan"), 1, 1, 1), (1, 1, 1, 1, -1)]
+)
 def test_invalid_weights_are_rejected(values):
     with pytest.raises(ValueError):
         MatchWeights(*values)
+
+
+# Judged question by question (real model).
+
+NORTH_EAST_FUEL = [
+    ("How many households in Newcastle are in fuel poverty?", "Newcastle upon Tyne"),
+    ("Which neighbourhoods in Sunderland have the most fuel poor homes?", "Sunderland"),
+    ("Are fuel poverty rates in County Durham rising?", "County Durham"),
+    ("Where in the North East should insulation grants go first?", "North East"),
+    ("How many homes in Gateshead cannot afford to keep warm?", "Gateshead"),
+    ("How many households in Glasgow are in fuel poverty?", "Glasgow City"),
+]
+SUB_REGIONAL = DatasetProfile(
+    id=11,
+    vector=np.zeros(1),
+    themes=frozenset({"energy"}),
+    geography="England",
+    keywords=("fuel poverty", "sub-regional"),
+    title="Sub-regional fuel poverty statistics (England)",
+    granularity="local authority and LSOA",
+)
+SCOTTISH_SURVEY = DatasetProfile(
+    id=12,
+    vector=np.zeros(1),
+    themes=frozenset({"energy", "housing"}),
+    geography="Scotland",
+    keywords=("fuel poverty", "house condition"),
+    title="Scottish House Condition Survey",
+    granularity="national and local authority",
+)
+
+
+@pytest.fixture(scope="module")
+def fuel_datasets(embedder) -> list[DatasetProfile]:
+    texts = {
+        SUB_REGIONAL.id: "Modelled estimates of households in fuel poverty for every local "
+        "authority and small area in England.",
+        SCOTTISH_SURVEY.id: "Annual survey of Scottish homes reporting fuel poverty, energy "
+        "efficiency, damp and disrepair by tenure and local authority.",
+    }
+    profiles = []
+    for profile in (SUB_REGIONAL, SCOTTISH_SURVEY):
+        text = dataset_text(profile.title, texts[profile.id], profile.keywords)
+        profiles.append(replace(profile, vector=embedder.encode([text])[0]))
+    return profiles
+
+
+@pytest.fixture(scope="module")
+def north_east_fuel(embedder) -> GroupProfile:
+    texts, places = zip(*NORTH_EAST_FUEL, strict=True)
+    return GroupProfile.from_questions(
+        embedder.encode(list(texts)),
+        themes=["energy"],
+        geographies=places,
+        keywords=["fuel poverty", "households", "homes"],
+        question_ids=range(101, 101 + len(texts)),
+        question_places=places,
+        question_themes=[["energy"]] * len(texts),
+    )
+
+
+def test_one_scottish_question_does_not_make_scottish_data_fit_the_group(
+    north_east_fuel, fuel_datasets
+):
+    english, scottish = fuel_datasets
+    on_the_union = replace(north_east_fuel, question_places=(), question_themes=())
+    assert score_match(on_the_union, scottish).geography == 1.0  # the old judgement
+    result = score_match(north_east_fuel, scottish)
+    assert result.geography is not None and result.geography < 0.3
+    assert score_match(north_east_fuel, english).geography == pytest.approx(5 / 6, abs=0.1)
+    ranked = rank_datasets(north_east_fuel, fuel_datasets, min_score=0)
+    assert [r.dataset_id for r in ranked] == [english.id, scottish.id]
+    assert (
+        "Covers 1 of the 6 places the questions ask about: Scotland (for Glasgow City)"
+        in result.reasons
+    )
+    assert "Could answer 1 of the group's 6 questions" in result.reasons
+
+
+BROAD_GROUP = [
+    "How often do people on prepayment meters run out of credit and sit in the cold?",
+    "How many households on prepayment meters self-disconnect because they cannot afford to top up?",
+    "How many prepayment meters were installed by force under warrant?",
+    "Which bus routes in the county have been cut since 2019?",
+    "Has the bus fare cap helped people on low incomes get to work?",
+    "How many villages have no bus service at all on Sundays?",
+    "Do young people miss college because the bus is too expensive?",
+    "How long does it take to reach the hospital by bus from the estates?",
+    "Are community transport schemes filling the gaps left by commercial buses?",
+    "How many older people stopped using buses after routes were cut?",
+    "Do jobseekers turn down work because there is no bus at shift times?",
+    "How many bus passengers use a concessionary pass?",
+]
+
+
+def test_a_dataset_serving_a_few_questions_well_is_a_lead(embedder):
+    vectors = embedder.encode(BROAD_GROUP)
+    group = GroupProfile.from_questions(
+        vectors, question_ids=range(1, 13), question_places=["UK-wide"] * 12
+    )
+    text = dataset_text(
+        "Prepayment meter installations and self-disconnection data",
+        "Data from energy suppliers on prepayment customers: meters installed under warrant, "
+        "self-disconnection and self-rationing, emergency and friendly credit.",
+    )
+    dataset = DatasetProfile(1, embedder.encode([text])[0], geography="UK-wide")
+    result = score_match(group, dataset)
+    assert result.questions is not None
+    assert result.questions > result.semantic + 0.2
+    assert "Could answer 3 of the group's 12 questions" in result.reasons
+    centroid_only = score_match(GroupProfile(group.centroid), dataset)
+    assert centroid_only.questions is None
+    assert result.score > centroid_only.score
+
+
+# Pure parts of the per-question components: no model needed.
+
+
+def test_theme_overlap_is_judged_for_the_questions_the_dataset_fits():
+    dataset = DatasetProfile(1, unit(1, 0), themes=frozenset({"food"}))
+    questions = np.stack([unit(1, 0), unit(0, 1)])
+    group = GroupProfile.from_questions(
+        questions, themes=["food", "transport"], question_themes=[["food"], ["transport"]]
+    )
+    per_question = score_match(group, dataset).theme
+    union = score_match(replace(group, question_themes=()), dataset).theme
+    assert union == 0.5
+    assert per_question is not None and per_question > 0.9
+
+
+def test_place_fit_weighs_each_question_by_how_well_the_dataset_fits_it():
+    dataset = DatasetProfile(1, unit(1, 0), geography="Wales")
+    group = GroupProfile.from_questions(
+        np.stack([unit(1, 0), unit(0, 1)]), question_places=["Cardiff", "Leeds"]
+    )
+    # The Cardiff question is the one the dataset fits: its place counts for nearly all.
+    assert score_match(group, dataset).geography == pytest.approx(1.05 / 1.1, abs=1e-6)
+    swapped = replace(group, question_places=("Leeds", "Cardiff"))
+    assert score_match(swapped, dataset).geography == pytest.approx(0.05 / 1.1, abs=1e-6)
+
+
+def test_coarse_figures_cover_a_local_question_only_in_part():
+    group = GroupProfile.from_questions(np.stack([unit(1, 0)]), question_places=["Bradford"])
+    regional = DatasetProfile(1, unit(1, 0), geography="UK-wide", granularity="nation and region")
+    local = replace(regional, id=2, granularity="local authority and ward")
+    assert score_match(group, regional).geography == PARTIAL_PLACE
+    assert score_match(group, local).geography == 1.0
+    assert (
+        "Covers the place but not broken down to it: UK-wide (finest geography: nation and "
+        "region; group asks about Bradford)"
+    ) in score_match(group, regional).reasons
+    assert [r.dataset_id for r in rank_datasets(group, [regional, local], min_score=0)] == [2, 1]
+
+
+def test_variables_unit_and_population_take_part_in_keywords():
+    group = GroupProfile(unit(1, 0), keywords=("food bank use", "pensioners"))
+    bare = DatasetProfile(1, unit(1, 0), title="Family Resources Survey")
+    described = replace(
+        bare,
+        variables=("food bank use in last 30 days", "benefit receipt"),
+        unit_of_analysis="household",
+        population="Private households in the UK, including pensioners",
+    )
+    assert score_match(group, bare).keyword == 0.0
+    result = score_match(group, described)
+    assert result.keyword == 1.0
+    assert "Measures: food bank use in last 30 days" in result.reasons
+    assert result.score > score_match(group, bare).score
+
+
+def test_place_names_among_keywords_do_not_judge_place_again():
+    group = GroupProfile(unit(1, 0), keywords=("wales", "fuel poverty"))
+    welsh = DatasetProfile(1, unit(1, 0), title="Fuel poverty estimates for Wales")
+    assert score_match(group, welsh).keyword == 1.0  # "fuel" and "poverty"; "wales" left out
+    assert not any("wales" in r for r in score_match(group, welsh).reasons if "keywords" in r)
+
+
+def test_a_question_is_served_only_where_the_dataset_covers_its_place():
+    group = GroupProfile.from_questions(
+        np.stack([unit(1, 0), unit(1, 0.01), unit(0, 1)]),
+        question_places=["Leeds", "Cardiff", "Leeds"],
+    )
+    english = DatasetProfile(1, unit(1, 0), geography="England")
+    assert "Could answer 1 of the group's 3 questions" in score_match(group, english).reasons
+
+
+# Backwards compatibility: callers written for the four-component matcher keep working.
+
+
+def test_profiles_without_questions_are_judged_on_the_centroid_and_the_union():
+    group = GroupProfile(unit(1, 0), frozenset({"food"}), frozenset({"Leeds"}), ("food bank",))
+    dataset = DatasetProfile(7, unit(1, 0), frozenset({"food"}), "England", ("food bank",))
+    components = component_matrix(group, [dataset])
+    assert components.shape == (1, len(COMPONENTS))
+    assert np.isnan(components[0, COMPONENTS.index("questions")])
+    result = score_match(group, dataset)
+    assert result.questions is None
+    assert (result.semantic, result.theme, result.geography, result.keyword) == (1, 1, 1, 1)
+    assert result.score == pytest.approx(1.0)
+    assert result.serves_questions == ()
+    assert explain(group, dataset, result.semantic) == result.reasons
+
+
+def test_four_weights_by_position_keep_their_meaning():
+    weights = MatchWeights(1, 0, 0, 0)
+    assert (weights.semantic, weights.theme, weights.geography, weights.keyword) == (1, 0, 0, 0)
+    assert weights.questions == MatchWeights().questions
+    assert len(weights.as_array()) == len(COMPONENTS)
+    assert MatchWeights() == DEFAULT_WEIGHTS
+    old_style = MatchResult(1, 0.5, ("Similar in meaning (0.50)",), 0.5, None, None, None)
+    assert old_style.questions is None and old_style.serves_questions == ()
+
+
+def test_question_lists_must_line_up_with_the_vectors():
+    with pytest.raises(ValueError):
+        GroupProfile.from_questions(np.stack([unit(1, 0)]), question_places=["Leeds", "York"])
+    with pytest.raises(ValueError):
+        GroupProfile.from_questions(np.stack([unit(1, 0)]), question_ids=[1, 2])

@@ -214,3 +214,71 @@ def test_place_suggestions_start_with_the_largest_areas_and_have_no_duplicates()
     assert local == tuple(sorted(local, key=places._place_key))
     assert {a.name for a in local_authorities()} <= set(local)
     assert {"Kent", "Cumbria", "Greater Manchester"} <= set(local)
+
+
+@pytest.mark.parametrize(
+    ("granularity", "level"),
+    [
+        ("nation and region", places.REGION),
+        ("local authority, ward and LSOA", places.SMALL_AREA),
+        ("Local Authority", places.LOCAL_AUTHORITY),
+        ("national", places.NATION),
+        ("UK", places.NATION),
+        ("individual case", places.SMALL_AREA),
+        ("Broad Rental Market Area", places.LOCAL_AUTHORITY),
+        ("provider and integrated care board", places.COUNTY),
+        ("monthly aggregate", None),
+        ("", None),
+        # Whole words only: "wardrobe" names no ward, "regionally" no region.
+        ("wardrobe audits, regionally", None),
+    ],
+)
+def test_granularity_level_is_the_finest_level_named(granularity, level):
+    assert places.granularity_level(granularity) == level
+
+
+@pytest.mark.parametrize(
+    ("place", "level"),
+    [
+        ("UK-wide", places.WHOLE_UK),
+        ("Great Britain", places.WHOLE_UK),
+        ("Wales", places.NATION),
+        ("North East", places.REGION),
+        ("Lancashire", places.COUNTY),
+        ("Bradford", places.LOCAL_AUTHORITY),
+        ("Glasgow", places.LOCAL_AUTHORITY),
+        ("Sutherland", places.LOCAL_AUTHORITY),
+    ],
+)
+def test_place_level(place, level):
+    assert places.place_level(place) == level
+
+
+@pytest.mark.parametrize(
+    ("place", "area", "granularity", "expected"),
+    [
+        # UK-wide figures by nation and region say nothing about Bradford itself...
+        ("Bradford", "UK-wide", "nation and region", places.PARTIAL_PLACE),
+        # ...but answer for its region, and local authority figures answer for Bradford.
+        ("Yorkshire and the Humber", "UK-wide", "nation and region", 1.0),
+        ("Bradford", "UK-wide", "local authority", 1.0),
+        ("Bradford", "England", "LSOA", 1.0),
+        # A dataset about the place itself answers for it, however it is broken down.
+        ("Newcastle", "Newcastle upon Tyne", "national", 1.0),
+        # Without a granularity, the area alone decides, as place_coverage does.
+        ("Bradford", "UK-wide", "", 1.0),
+        ("Bradford", "Scotland", "local authority", 0.0),
+        ("England", "Bradford", "individual case", places.PARTIAL_PLACE),
+        ("Scotland", "UK-wide", "national", 1.0),
+    ],
+)
+def test_place_fit_allows_for_how_far_the_figures_go_down(place, area, granularity, expected):
+    assert places.place_fit(place, area, granularity) == expected
+
+
+def test_known_places_are_recognised_in_any_spelling():
+    assert places.is_known_place("wales")
+    assert places.is_known_place("Hull")
+    assert places.is_known_place("tower hamlets")
+    assert not places.is_known_place("free school meals")
+    assert not places.is_known_place("fuel poverty")
