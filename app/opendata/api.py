@@ -29,6 +29,11 @@ def export_file(name: str) -> Response:
     return download(get_session(), name)
 
 
+def _body_schema(media_type: str) -> dict[str, Any]:
+    # A CSV is text; the JSON files are one document each.
+    return {"type": "string"} if media_type.startswith("text/") else {"type": "object"}
+
+
 def _file_path(name: str, media_type: str, summary: str) -> dict[str, Any]:
     return {
         "get": {
@@ -39,7 +44,7 @@ def _file_path(name: str, media_type: str, summary: str) -> dict[str, Any]:
             "responses": {
                 "200": {
                     "description": f"The file {name} (public records only)",
-                    "content": {media_type: {"schema": {"type": "string"}}},
+                    "content": {media_type: {"schema": _body_schema(media_type)}},
                 },
                 "304": {"description": "Your copy is current"},
             },
