@@ -15,6 +15,7 @@ from models.dataset import (
     UnitOfAnalysis,
 )
 from models.feedback import MatchFeedback
+from models.match import Match
 from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
 from models.partnership import (
@@ -64,6 +65,7 @@ __all__ = [
     "DatasetVisibility",
     "Flag",
     "LogKind",
+    "Match",
     "MatchFeedback",
     "MemberStatus",
     "Notification",

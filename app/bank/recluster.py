@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.bank.embeddings import vector_to_blob
 from app.bank.grouping import refresh_demand_figures
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_all
 from app.bank.runs import Heartbeat, Progress, RunRecorder, create_run
 from app.db import new_session
 from app.insight.cluster import QuestionClusterer
@@ -117,7 +117,7 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
     members = _write_groups(session, reconciliation, labels, previous, kept_in_place)
     describe_groups(session, members, {r.id: r for r in rows})
     refresh_demand_figures(session, members)
-    refresh_match_figures(session, members)
+    refresh_all(session)
     return _run_summary(clusterer, len(rows), members, reconciliation)
 
 

@@ -24,7 +24,6 @@ from app.datasets.rules import DatasetDraft, validate_dataset
 from app.datasets.service import (
     apply_description,
     commit_or_rollback,
-    matched_group_ids,
     new_dataset,
     refresh_after_change,
 )
@@ -169,20 +168,18 @@ def confirm_import(session: Session, actor: User, payload: str, secret_key: str)
         field_name, messages = next(iter(first.errors.items()))
         raise Refused.on("file", f"{first.where}, {field_name}: {messages[0]}")
     changed: list[Dataset] = []
-    before: set[int] = set()
     for row, plan in zip(rows, plans, strict=True):
         if plan.dataset_id is None:
             dataset = new_dataset(actor, validate_dataset(session, row.draft))
             session.add(dataset)
         else:
             dataset = session.get_one(Dataset, plan.dataset_id)
-            before |= matched_group_ids(session, [dataset])
             held = dataset.holder_organisation_id is not None
             apply_description(
                 dataset, validate_dataset(session, replace(row.draft, held_by_us=held))
             )
         changed.append(dataset)
-    refresh_after_change(session, changed, before)
+    refresh_after_change(session, changed)
     commit_or_rollback(session)
     return ImportResult(
         created=sum(1 for p in plans if p.action == CREATE),

@@ -1,0 +1,218 @@
+"""Which of a group's questions a dataset serves, and its place fit judged question by question.
+
+`app.insight.match` scores a dataset for a group as a whole. People act on questions, so a match
+also says which of the group's questions the dataset could help answer: those close enough to
+it in meaning (cosine of the two embeddings at least `SERVES_SIMILARITY`) whose place the
+dataset's area covers, in full or in part (`place_coverage`). A question without a place, or a
+dataset without one, rules nothing out.
+
+The place reason follows the same questions, never the union of the group's places: in a group
+of eleven North East questions and one Scottish one, the Scottish House Condition Survey
+"Serves 1 of 12 questions (Scotland)"; it is not said to cover the place the North East
+questions ask about.
+
+Needs the group profile's `question_ids`, `question_vectors` and `question_places`; a profile
+without them keeps the engine's reasons and serves no question by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from app.insight.match import (
+    DEFAULT_MIN_SCORE,
+    DatasetProfile,
+    GroupProfile,
+    MatchResult,
+    explain,
+    rank_datasets,
+    score_match,
+)
+from app.insight.places import canonical_place, place_coverage
+
+# Raw MiniLM cosines between one question and one dataset description on bench/data/
+# match_eval.json: pairs whose dataset does not serve the question's group have a median of
+# 0.18 and a 90th percentile of 0.34; pairs whose dataset does, a median of 0.42. At 0.35, 93%
+# of the truly matching (group, dataset) pairs have at least one question this close, and 9% of
+# the other question-dataset pairs reach it.
+SERVES_SIMILARITY = 0.35
+# Places named in a reason before "and N more".
+PLACES_NAMED = 3
+
+
+@dataclass(frozen=True)
+class QuestionFit:
+    """How a dataset fits a group's questions one by one.
+
+    ``served``: ids of the questions close in meaning whose place it covers, closest first;
+    ``covered``: how many questions' places it covers (close in meaning or not); ``total``: how
+    many questions the group has; the places are named as a reason shows them.
+    """
+
+    served: tuple[int, ...]
+    covered: int
+    total: int
+    served_places: tuple[str, ...]
+    asked_places: tuple[str, ...]
+    dataset_place: str
+
+
+def _place(name: str | None) -> str:
+    return canonical_place(name) if name and name.strip() else ""
+
+
+def _coverage(question_place: str, dataset_place: str) -> float:
+    """How much of a question's place the dataset covers; an unknown place rules nothing out."""
+    if not question_place or not dataset_place:
+        return 1.0
+    return place_coverage(question_place, dataset_place)
+
+
+def _by_count(places: Sequence[str]) -> tuple[str, ...]:
+    """Distinct named places, the most frequent first (ties alphabetically)."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place:
+            counts[place] = counts.get(place, 0) + 1
+    return tuple(sorted(counts, key=lambda place: (-counts[place], place)))
+
+
+def question_similarities(group: GroupProfile, vector: np.ndarray) -> np.ndarray:
+    """Cosine of each of the group's questions with a dataset's (unit) embedding."""
+    if group.question_vectors is None or not group.question_ids:
+        return np.zeros(0, dtype=np.float32)
+    similarities: np.ndarray = np.asarray(group.question_vectors, dtype=np.float32) @ _unit(vector)
+    return similarities
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    vector = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def question_fit(
+    group: GroupProfile, dataset: DatasetProfile, similarities: np.ndarray | None = None
+) -> QuestionFit:
+    """Which of the group's questions the dataset serves, by meaning and by place.
+
+    ``similarities`` are the questions' cosines with the dataset, when already computed.
+    """
+    if similarities is None:
+        similarities = question_similarities(group, dataset.vector)
+    dataset_place = _place(dataset.geography)
+    places = [_place(p) for p in group.question_places] or [""] * len(group.question_ids)
+    coverage = np.array([_coverage(place, dataset_place) for place in places])
+    close = np.asarray(similarities) >= SERVES_SIMILARITY
+    served = [i for i in np.argsort(-np.asarray(similarities), kind="stable") if close[i]]
+    served = [i for i in served if coverage[i] > 0]
+    shown = [
+        place if coverage[i] == 1.0 else f"part of {place}" for i in served if (place := places[i])
+    ]
+    return QuestionFit(
+        served=tuple(group.question_ids[i] for i in served),
+        covered=int(np.count_nonzero(coverage > 0)),
+        total=len(group.question_ids),
+        served_places=_by_count(shown),
+        asked_places=_by_count(places),
+        dataset_place=dataset_place,
+    )
+
+
+def _named(places: Sequence[str]) -> str:
+    if len(places) <= PLACES_NAMED:
+        return ", ".join(places)
+    return f"{', '.join(places[:PLACES_NAMED])} and {len(places) - PLACES_NAMED} more places"
+
+
+def _questions(n: int, total: int) -> str:
+    return f"{n} of {total} question{'' if total == 1 else 's'}"
+
+
+def fit_reason(fit: QuestionFit) -> str | None:
+    """The reason a match gives for its fit with the group's questions and their places."""
+    if not fit.total:
+        return None
+    if fit.served:
+        where = f" ({_named(fit.served_places)})" if fit.served_places and fit.dataset_place else ""
+        return f"Serves {_questions(len(fit.served), fit.total)}{where}"
+    if not fit.dataset_place or not fit.asked_places:
+        return None
+    if fit.covered:
+        return f"Covers the place of {_questions(fit.covered, fit.total)}, none close in meaning"
+    asked = _named(fit.asked_places)
+    return f"Covers a different place: {fit.dataset_place} (its questions ask about {asked})"
+
+
+def with_serves(
+    group: GroupProfile,
+    dataset: DatasetProfile,
+    result: MatchResult,
+    similarities: np.ndarray | None = None,
+) -> MatchResult:
+    """The engine's result with the questions the dataset serves, and its place reason judged
+    per question instead of on the union of the group's places."""
+    if not group.question_ids:
+        return result
+    fit = question_fit(group, dataset, similarities)
+    # What the engine said about place is what its reasons lose without the group's places.
+    unplaced = explain(replace(group, geographies=frozenset()), dataset, result.semantic)
+    reasons = list(result.reasons)
+    at = next((i for i, r in enumerate(reasons) if r not in unplaced), None)
+    if at is not None:
+        del reasons[at]
+    else:  # the engine said nothing of place: say it before the keywords, where it would
+        keywords = (i for i, r in enumerate(reasons) if r.startswith("Shared keyword"))
+        at = next(keywords, len(reasons))
+    reason = fit_reason(fit)
+    if reason:
+        reasons.insert(at, reason)
+    return replace(result, reasons=tuple(reasons), serves_questions=fit.served)
+
+
+def rank_datasets_serving(
+    group: GroupProfile, datasets: Sequence[DatasetProfile], min_score: float = DEFAULT_MIN_SCORE
+) -> list[MatchResult]:
+    """Every dataset scoring at least ``min_score`` for the group, best first (the engine's
+    ranking), each with the questions it serves; the group's questions meet all the matched
+    datasets in one matrix product."""
+    results = rank_datasets(group, datasets, top_k=len(datasets), min_score=min_score)
+    if not results or not group.question_ids or group.question_vectors is None:
+        return results
+    by_id = {d.id: d for d in datasets}
+    matched = [by_id[r.dataset_id] for r in results]
+    vectors = np.stack([_unit(d.vector) for d in matched])
+    similarities = np.asarray(group.question_vectors, dtype=np.float32) @ vectors.T
+    return [
+        with_serves(group, dataset, result, similarities[:, column])
+        for column, (dataset, result) in enumerate(zip(matched, results, strict=True))
+    ]
+
+
+def rank_groups(
+    groups: Sequence[GroupProfile], dataset: DatasetProfile, min_score: float = DEFAULT_MIN_SCORE
+) -> list[tuple[int, MatchResult]]:
+    """The groups one dataset could serve: (position in ``groups``, result) for each scoring at
+    least ``min_score``, best first (ties by position), with the questions it serves.
+
+    Every group's questions meet the dataset in one matrix product; each group's score is the
+    engine's own (``score_match``, the one ``rank_datasets`` gives), so the two directions
+    always agree.
+    """
+    if not groups:
+        return []
+    sizes = [len(g.question_ids) if g.question_vectors is not None else 0 for g in groups]
+    stacked = [np.asarray(g.question_vectors) for g, n in zip(groups, sizes, strict=True) if n]
+    similarities = np.concatenate(stacked) @ _unit(dataset.vector) if stacked else np.zeros(0)
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    found = []
+    for position, group in enumerate(groups):
+        result = score_match(group, dataset)
+        if result.score >= min_score:
+            own = similarities[bounds[position] : bounds[position + 1]]
+            found.append((position, with_serves(group, dataset, result, own)))
+    found.sort(key=lambda item: (-item[1].score, item[0]))
+    return found
