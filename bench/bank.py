@@ -244,7 +244,9 @@ class _VectorCache:
         if self.texts_path.exists() and self.vectors_path.exists():
             self.texts = json.loads(self.texts_path.read_text(encoding="utf-8"))
             self.vectors = np.load(self.vectors_path)
-            del self.texts[len(self.vectors) :]
+            kept = min(len(self.texts), len(self.vectors))  # a run cut off between the two
+            del self.texts[kept:]
+            self.vectors = self.vectors[:kept]
         self.row = {text: i for i, text in enumerate(self.texts)}
 
     def add(self, texts: list[str], vectors: np.ndarray) -> None:
@@ -254,8 +256,13 @@ class _VectorCache:
             self.row[text] = len(self.texts)
             self.texts.append(text)
         RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        np.save(self.vectors_path, self.vectors)
-        self.texts_path.write_text(json.dumps(self.texts), encoding="utf-8")
+        # Written aside and renamed: a reader never sees half a file, and the texts go last, so
+        # a cut-off run leaves vectors for every text listed (the extra rows are dropped).
+        with open(f"{self.vectors_path}.partial", "wb") as handle:
+            np.save(handle, self.vectors)
+        os.replace(f"{self.vectors_path}.partial", self.vectors_path)
+        Path(f"{self.texts_path}.partial").write_text(json.dumps(self.texts), encoding="utf-8")
+        os.replace(f"{self.texts_path}.partial", self.texts_path)
 
 
 def embedded(texts: Sequence[str]) -> np.ndarray:
@@ -321,7 +328,7 @@ def build_bank(path: Path, size: BankSize, eval_dir: Path) -> None:
         questions = question_texts(max(0, size.questions - have_questions), eval_dir)
         datasets = dataset_descriptions(max(0, size.datasets - have_datasets))
         question_vectors = embedded([q.text for q in questions])
-        dataset_vectors = embedded([_dataset_text(d) for d in datasets])
+        dataset_vectors = embedded([bank_dataset_text(d) for d in datasets])
         _insert_questions(session, questions, question_vectors)
         _insert_datasets(session, datasets, dataset_vectors)
         session.commit()
@@ -329,7 +336,8 @@ def build_bank(path: Path, size: BankSize, eval_dir: Path) -> None:
         print(f"bank {size.name}: {run.message}", flush=True)
 
 
-def _dataset_text(dataset: BankDataset) -> str:
+def bank_dataset_text(dataset: BankDataset) -> str:
+    """The text the product embeds for a bank dataset."""
     from app.insight.match import dataset_text
 
     return dataset_text(dataset.title, dataset.description, dataset.keywords, dataset.variables)

@@ -1,0 +1,337 @@
+"""Stored dataset matches at scale: re-scoring one new dataset against every group, and the
+group and dataset pages that read the stored matches, on the realistic bank (bench/bank.py:
+100k distinct questions grouped by the product's own re-cluster, 1,000 datasets).
+
+Each target has a baseline measured in the same run on the same bank: the path the product
+took before matches were stored. Describing a dataset then ranked it for every group, one
+``rank_datasets`` call per group, and re-ranked every dataset for each group it matched to
+recount their figures; a group page ranked every dataset on each view, and a dataset page ran
+the ranking in reverse for every group. Those paths are rebuilt here from the engine's public
+functions (only the bench needs them now).
+
+Re-scoring is timed through ``app.bank.matchstore.refresh_datasets`` for datasets not in the
+bank, each in a transaction rolled back afterwards, so every repeat sees the same bank. Pages
+are timed through the Flask test client (server time, median and p95 after warm-up).
+
+Run alone: ``python -m bench.matches [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.bank import (
+    BankSize,
+    bank_dataset_text,
+    bank_path,
+    bank_size,
+    dataset_descriptions,
+    embedded,
+)
+from bench.common import Row, default_eval_dir, met, print_table, summarise_ms, timings
+
+BENCHMARK = "matches"
+TARGET_RESCORE_S = 1.0
+TARGET_PAGE_MS = 50.0
+NEW_DATASETS = 5
+
+
+def _old_group_profiles(session: Any, cluster_ids: list[int] | None = None) -> list[Any]:
+    """Live groups as the matcher profiled them before: centroid, themes, places, keywords."""
+    from sqlalchemy import select
+
+    from app.bank.embeddings import blob_to_vector
+    from app.insight.match import GroupProfile
+    from models import Cluster, ClusterState, Question, Visibility, question_themes
+
+    query = select(Cluster).where(
+        Cluster.state == ClusterState.ACTIVE, Cluster.public_centroid.is_not(None)
+    )
+    if cluster_ids is not None:
+        query = query.where(Cluster.id.in_(cluster_ids))
+    clusters = list(session.scalars(query.order_by(Cluster.id)))
+    visible = (
+        Question.cluster_id.in_([c.id for c in clusters]),
+        Question.hidden.is_(False),
+        Question.visibility == Visibility.PUBLIC,
+    )
+    themes: dict[int, set[str]] = {}
+    for cluster_id, slug in session.execute(
+        select(Question.cluster_id, question_themes.c.theme_slug)
+        .join(Question, Question.id == question_themes.c.question_id)
+        .where(*visible)
+        .distinct()
+    ):
+        themes.setdefault(cluster_id, set()).add(slug)
+    places: dict[int, set[str]] = {}
+    for cluster_id, place in session.execute(
+        select(Question.cluster_id, Question.geography).where(*visible).distinct()
+    ):
+        places.setdefault(cluster_id, set()).add(place)
+    return [
+        (
+            c.id,
+            GroupProfile(
+                centroid=blob_to_vector(c.public_centroid),
+                themes=frozenset(themes.get(c.id, ())),
+                geographies=frozenset(places.get(c.id, ())),
+                keywords=tuple(c.keywords or ()),
+            ),
+        )
+        for c in clusters
+    ]
+
+
+def _old_reverse_ranking(session: Any, dataset: Any) -> list[tuple[int, Any]]:
+    """The groups a dataset matches, as the dataset page and describing one found them."""
+    from app.insight.match import rank_datasets
+
+    found = [
+        (cluster_id, ranked[0])
+        for cluster_id, group in _old_group_profiles(session)
+        if (ranked := rank_datasets(group, [dataset], top_k=1))
+    ]
+    found.sort(key=lambda item: (-item[1].score, item[0]))
+    return found
+
+
+def _old_recount(session: Any, cluster_ids: list[int]) -> None:
+    """The old match figures: every dataset ranked again for each group touched."""
+    from app.bank.matchstore import dataset_profiles
+    from app.insight.match import rank_datasets
+
+    datasets = dataset_profiles(session)
+    for _, group in _old_group_profiles(session, cluster_ids):
+        rank_datasets(group, datasets, top_k=len(datasets))
+
+
+def _old_group_page_ranking(session: Any, cluster_id: int) -> None:
+    """What a group page computed on every view before: every dataset ranked for the group."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from app.bank.matchstore import dataset_profiles
+    from app.insight.match import rank_datasets
+    from models import Dataset
+
+    (_, group), *_ = _old_group_profiles(session, [cluster_id])
+    datasets = dataset_profiles(session)
+    best = rank_datasets(group, datasets, top_k=len(datasets))[:5]
+    list(
+        session.scalars(
+            select(Dataset)
+            .where(Dataset.id.in_([r.dataset_id for r in best]))
+            .options(selectinload(Dataset.holder))
+        )
+    )
+
+
+def _new_datasets(session: Any, size: BankSize) -> list[Any]:
+    """Dataset descriptions the bank does not hold yet, embedded, as unsaved rows."""
+    from sqlalchemy import func, select
+
+    from app.bank.embeddings import embedder, vector_to_blob
+    from models import AccessLevel, Dataset, Theme
+
+    have = session.scalar(select(func.count()).select_from(Dataset)) or 0
+    wanted = dataset_descriptions(size.datasets - have + NEW_DATASETS * 5)
+    titles = set(session.scalars(select(Dataset.title)))
+    fresh = [d for d in wanted if d.title not in titles][:NEW_DATASETS]
+    vectors = embedded([bank_dataset_text(d) for d in fresh])
+    themes = {theme.slug: theme for theme in session.scalars(select(Theme))}
+    return [
+        Dataset(
+            title=d.title,
+            description=d.description,
+            publisher=d.publisher or "A benchmark publisher",
+            themes=[themes[slug] for slug in d.themes],
+            geography=d.geography,
+            keywords=list(d.keywords),
+            variables=list(d.variables),
+            access_level=AccessLevel(d.access_level),
+            embedding=vector_to_blob(vector),
+            embedding_model=embedder().name,
+        )
+        for d, vector in zip(fresh, vectors, strict=True)
+    ]
+
+
+def _time_rescoring(app: Any, size: BankSize) -> tuple[list[float], list[float], int]:
+    """Seconds to describe each new dataset with the stored matches and the old way, and how
+    many groups the first one matched."""
+    from sqlalchemy import func, select
+
+    from app.bank.matchstore import dataset_profiles, refresh_datasets
+    from app.db import new_session
+    from models import Match
+
+    new, old, matched = [], [], 0
+    with app.app_context(), new_session(app) as session:
+        rows = _new_datasets(session, size)
+    for offset, row in enumerate(rows):
+        with app.app_context(), new_session(app) as session:
+            session.add(row)
+            session.flush()
+            started = time.perf_counter()
+            refresh_datasets(session, [row.id])
+            session.flush()
+            new.append(time.perf_counter() - started)
+            if offset == 0:
+                matched = session.scalar(
+                    select(func.count()).select_from(Match).where(Match.dataset_id == row.id)
+                )
+            (profile,) = dataset_profiles(session, [row.id])
+            started = time.perf_counter()
+            found = _old_reverse_ranking(session, profile)
+            _old_recount(session, [cluster_id for cluster_id, _ in found])
+            old.append(time.perf_counter() - started)
+            session.rollback()
+    return new, old, matched or 0
+
+
+def _chosen(app: Any) -> dict[str, int]:
+    """The pages timed: the largest and a middling group, the dataset matching most groups and
+    a middling one."""
+    from sqlalchemy import func, select
+
+    from app.db import new_session
+    from models import Cluster, ClusterState, Match
+
+    with app.app_context(), new_session(app) as session:
+        groups = session.scalars(
+            select(Cluster.id).where(Cluster.state == ClusterState.ACTIVE).order_by(Cluster.size)
+        ).all()
+        by_matches = session.scalars(
+            select(Match.dataset_id)
+            .group_by(Match.dataset_id)
+            .order_by(func.count(), Match.dataset_id)
+        ).all()
+    return {
+        "largest group": groups[-1],
+        "middling group": groups[len(groups) // 2],
+        "dataset matching most groups": by_matches[-1],
+        "middling dataset": by_matches[len(by_matches) // 2],
+    }
+
+
+def _bank_figures(app: Any) -> tuple[int, int, int, int]:
+    from sqlalchemy import func, select
+
+    from app.db import new_session
+    from models import Cluster, ClusterState, Dataset, Match, Question
+
+    with app.app_context(), new_session(app) as session:
+
+        def count(model: Any, *where: Any) -> int:
+            return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+        return (
+            count(Question),
+            count(Dataset, Dataset.retired_at.is_(None)),
+            count(Cluster, Cluster.state == ClusterState.ACTIVE),
+            count(Match),
+        )
+
+
+def run(quick: bool = False, eval_dir: Path | None = None) -> list[Row]:
+    """Re-scoring one new dataset, and the group and dataset pages, beside the old paths."""
+    from app import create_app
+    from app.bank.matchstore import dataset_profiles
+    from app.db import new_session
+    from config import TestingConfig
+
+    size = bank_size(quick)
+    path = bank_path(size, eval_dir or default_eval_dir())
+    app = create_app(TestingConfig(database_url=f"sqlite:///{path}"))
+    questions, datasets, groups, stored = _bank_figures(app)
+    bench = f"{BENCHMARK} @ {questions // 1000}k q, {datasets} ds"
+    rows = [
+        Row(bench, "live groups (product's re-cluster)", str(groups)),
+        Row(bench, "stored matches", str(stored)),
+    ]
+
+    new, old, matched = _time_rescoring(app, size)
+    new_median, new_p95 = summarise_ms(new)
+    old_median, _ = summarise_ms(old)
+    rows.append(
+        Row(
+            bench,
+            f"re-score 1 new dataset vs all groups, median s (p95); {matched} groups matched",
+            f"{new_median / 1000:.2f} ({new_p95 / 1000:.2f})",
+            f"{old_median / 1000:.2f} (old: rank per group + recount)",
+            f"<= {TARGET_RESCORE_S:.0f}",
+            met(new_median / 1000 <= TARGET_RESCORE_S),
+        )
+    )
+
+    client = app.test_client()
+    chosen = _chosen(app)
+    repeats = 10 if quick else 30
+    with app.app_context(), new_session(app) as session:
+        dataset_rows = {d.id: d for d in dataset_profiles(session)}
+    for name, target in chosen.items():
+        url = f"/groups/{target}" if "group" in name else f"/datasets/{target}"
+
+        def call(url: str = url) -> None:
+            response = client.get(url)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}")
+
+        median, p95 = timings(call, repeats, warmup=3)
+        if "group" in name:
+
+            def baseline(cluster_id: int = target) -> None:
+                with app.app_context(), new_session(app) as session:
+                    _old_group_page_ranking(session, cluster_id)
+
+        else:
+
+            def baseline(dataset_id: int = target) -> None:
+                with app.app_context(), new_session(app) as session:
+                    _old_reverse_ranking(session, dataset_rows[dataset_id])
+
+        old_page, _ = timings(baseline, max(3, repeats // 5), warmup=1)
+        rows.append(
+            Row(
+                bench,
+                f"{name} page median ms (p95)",
+                f"{median:.1f} ({p95:.1f})",
+                f"{old_page:.0f} (old per-view ranking alone)",
+                f"<= {TARGET_PAGE_MS:.0f}",
+                met(median <= TARGET_PAGE_MS),
+            )
+        )
+    rows.append(_rescore_all_row(app, bench))
+    return rows
+
+
+def _rescore_all_row(app: Any, bench: str) -> Row:
+    """How long re-scoring every group takes, a re-cluster's share of the work (rolled back)."""
+    from app.bank.matchstore import refresh_all
+    from app.db import new_session
+
+    with app.app_context(), new_session(app) as session:
+        started = time.perf_counter()
+        refresh_all(session)
+        session.flush()
+        elapsed = time.perf_counter() - started
+        session.rollback()
+    return Row(bench, "re-score every group (a re-cluster's share), s", f"{elapsed:.1f}")
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--eval-dir", type=Path, default=None)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    print_table(run(args.quick, args.eval_dir))
+
+
+if __name__ == "__main__":
+    main()
