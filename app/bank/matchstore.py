@@ -26,7 +26,9 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector
@@ -171,8 +173,28 @@ def _row(cluster_id: int, result: MatchResult, now: datetime) -> dict[str, Any]:
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Store rows; a pair another transaction stored meanwhile (a dataset described while its
+    group changes) is overwritten rather than refused."""
+    upsert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = upsert(Match)
+    statement = statement.on_conflict_do_update(
+        index_elements=[Match.cluster_id, Match.dataset_id],
+        set_={name: statement.excluded[name] for name in _UPDATED},
+    )
     for start in range(0, len(rows), INSERT_CHUNK):
-        session.execute(insert(Match), rows[start : start + INSERT_CHUNK])
+        session.execute(statement, rows[start : start + INSERT_CHUNK])
+
+
+_UPDATED = (
+    "score",
+    "semantic",
+    "theme",
+    "geography",
+    "keyword",
+    "reasons",
+    "serves_question_ids",
+    "refreshed_at",
+)
 
 
 def refresh_datasets(session: Session, dataset_ids: Iterable[int]) -> None:
