@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -294,7 +295,8 @@ def bank_path(size: BankSize, eval_dir: Path | None = None) -> Path:
     if not path.exists():
         started = time.perf_counter()
         partial = path.with_suffix(".building")
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
         build_bank(partial, size, eval_dir or default_eval_dir())
         partial.rename(path)
         print(f"bank {size.name} built in {time.perf_counter() - started:.0f} s", flush=True)
@@ -310,7 +312,7 @@ def build_bank(path: Path, size: BankSize, eval_dir: Path) -> None:
     from app import create_app
     from app.bank.embeddings import embed_pending
     from app.bank.recluster import run_recluster
-    from app.db import new_session
+    from app.db import get_engine, new_session
     from app.demo.seed import seed_demo
     from config import TestingConfig
     from models import Dataset, Question
@@ -334,6 +336,11 @@ def build_bank(path: Path, size: BankSize, eval_dir: Path) -> None:
         session.commit()
         run = run_recluster(session, model_name=app.config["EMBEDDING_MODEL"])
         print(f"bank {size.name}: {run.message}", flush=True)
+    # Everything into the main file before it is renamed: no write-ahead log left beside it.
+    get_engine(app).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode=DELETE")
 
 
 def bank_dataset_text(dataset: BankDataset) -> str:

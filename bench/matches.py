@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from bench.bank import (
-    BankSize,
     bank_dataset_text,
     bank_path,
     bank_size,
@@ -101,7 +100,7 @@ def _old_reverse_ranking(session: Any, dataset: Any) -> list[tuple[int, Any]]:
 
 def _old_recount(session: Any, cluster_ids: list[int]) -> None:
     """The old match figures: every dataset ranked again for each group touched."""
-    from app.bank.matchstore import dataset_profiles
+    from app.bank.profiles import dataset_profiles
     from app.insight.match import rank_datasets
 
     datasets = dataset_profiles(session)
@@ -114,7 +113,7 @@ def _old_group_page_ranking(session: Any, cluster_id: int) -> None:
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
 
-    from app.bank.matchstore import dataset_profiles
+    from app.bank.profiles import dataset_profiles
     from app.insight.match import rank_datasets
     from models import Dataset
 
@@ -130,7 +129,7 @@ def _old_group_page_ranking(session: Any, cluster_id: int) -> None:
     )
 
 
-def _new_datasets(session: Any, size: BankSize) -> list[Any]:
+def _new_datasets(session: Any) -> list[Any]:
     """Dataset descriptions the bank does not hold yet, embedded, as unsaved rows."""
     from sqlalchemy import func, select
 
@@ -138,7 +137,7 @@ def _new_datasets(session: Any, size: BankSize) -> list[Any]:
     from models import AccessLevel, Dataset, Theme
 
     have = session.scalar(select(func.count()).select_from(Dataset)) or 0
-    wanted = dataset_descriptions(size.datasets - have + NEW_DATASETS * 5)
+    wanted = dataset_descriptions(have + NEW_DATASETS * 5)  # the bank's own come first
     titles = set(session.scalars(select(Dataset.title)))
     fresh = [d for d in wanted if d.title not in titles][:NEW_DATASETS]
     vectors = embedded([bank_dataset_text(d) for d in fresh])
@@ -160,18 +159,19 @@ def _new_datasets(session: Any, size: BankSize) -> list[Any]:
     ]
 
 
-def _time_rescoring(app: Any, size: BankSize) -> tuple[list[float], list[float], int]:
+def _time_rescoring(app: Any) -> tuple[list[float], list[float], int]:
     """Seconds to describe each new dataset with the stored matches and the old way, and how
     many groups the first one matched."""
     from sqlalchemy import func, select
 
-    from app.bank.matchstore import dataset_profiles, refresh_datasets
+    from app.bank.matchstore import refresh_datasets
+    from app.bank.profiles import dataset_profiles
     from app.db import new_session
     from models import Match
 
     new, old, matched = [], [], 0
     with app.app_context(), new_session(app) as session:
-        rows = _new_datasets(session, size)
+        rows = _new_datasets(session)
     for offset, row in enumerate(rows):
         with app.app_context(), new_session(app) as session:
             session.add(row)
@@ -240,7 +240,7 @@ def _bank_figures(app: Any) -> tuple[int, int, int, int]:
 def run(quick: bool = False, eval_dir: Path | None = None) -> list[Row]:
     """Re-scoring one new dataset, and the group and dataset pages, beside the old paths."""
     from app import create_app
-    from app.bank.matchstore import dataset_profiles
+    from app.bank.profiles import dataset_profiles
     from app.db import new_session
     from config import TestingConfig
 
@@ -254,7 +254,7 @@ def run(quick: bool = False, eval_dir: Path | None = None) -> list[Row]:
         Row(bench, "stored matches", str(stored)),
     ]
 
-    new, old, matched = _time_rescoring(app, size)
+    new, old, matched = _time_rescoring(app)
     new_median, new_p95 = summarise_ms(new)
     old_median, _ = summarise_ms(old)
     rows.append(

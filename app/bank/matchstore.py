@@ -5,7 +5,7 @@ minimum, with its components, reasons and the group's questions it serves. The r
 refreshed where what they depend on changes, never on a page view:
 
 - a dataset described, changed or retired: ``refresh_datasets`` re-scores it against every live
-  group (every group's questions meet it in one matrix product);
+  group (their profiles kept in memory while the questions are unchanged: ``app.bank.profiles``);
 - a question joining, leaving or moving, or a group reshaped by curation: ``refresh_groups``
   re-scores those groups against every live dataset;
 - a re-cluster, or re-embedding: ``refresh_all``.
@@ -15,8 +15,8 @@ is its stored matches less the datasets members marked not relevant for it, coun
 live dataset whatever its visibility (the figure is the same for every viewer; pages filter
 the list itself by what the viewer may read).
 
-Matches are shown to everyone, so a group is profiled from its public questions only: their
-centroid (``public_centroid``), themes, places and the questions themselves.
+Matches are shown to everyone, so groups are profiled from their public questions only
+(``app.bank.profiles``).
 """
 
 from __future__ import annotations
@@ -25,136 +25,18 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-import numpy as np
-from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.bank.embeddings import blob_to_vector
 from app.bank.matching import not_demoted
+from app.bank.profiles import dataset_profiles, group_profiles, live_group_profiles
 from app.insight.match import DatasetProfile, GroupProfile, MatchResult
 from app.insight.serves import rank_datasets_serving, rank_groups
-from models import (
-    Cluster,
-    ClusterState,
-    Dataset,
-    Match,
-    Question,
-    Visibility,
-    dataset_themes,
-    question_themes,
-    utcnow,
-)
+from models import Cluster, ClusterState, Match, utcnow
 
 INSERT_CHUNK = 5000
-
-
-def _public_members(cluster_ids: Sequence[int] | None) -> tuple[ColumnElement[bool], ...]:
-    """The questions everyone may read, of some groups (of every group when None)."""
-    grouped = (
-        Question.cluster_id.is_not(None)
-        if cluster_ids is None
-        else Question.cluster_id.in_(cluster_ids)
-    )
-    return (grouped, Question.hidden.is_(False), Question.visibility == Visibility.PUBLIC)
-
-
-def group_profiles(
-    session: Session, cluster_ids: Iterable[int] | None = None
-) -> list[tuple[int, GroupProfile]]:
-    """The live groups with public questions (all, or some), each with its matcher profile made
-    from those: centroid, themes, places, keywords, and the questions with their embeddings and
-    places. Four queries, whatever the number of groups."""
-    wanted = None if cluster_ids is None else sorted(set(cluster_ids))
-    query = select(Cluster.id, Cluster.public_centroid, Cluster.keywords).where(
-        Cluster.state == ClusterState.ACTIVE, Cluster.public_centroid.is_not(None)
-    )
-    if wanted is not None:
-        query = query.where(Cluster.id.in_(wanted))
-    clusters = session.execute(query.order_by(Cluster.id)).all()
-    if not clusters:
-        return []
-    visible = _public_members(wanted)
-    themes: dict[int, set[str]] = {}
-    for cluster_id, slug in session.execute(
-        select(Question.cluster_id, question_themes.c.theme_slug)
-        .join(Question, Question.id == question_themes.c.question_id)
-        .where(*visible)
-        .distinct()
-    ):
-        themes.setdefault(cluster_id, set()).add(slug)
-    questions: dict[int, list[Any]] = {}
-    for row in session.execute(
-        select(Question.cluster_id, Question.id, Question.embedding, Question.geography)
-        .where(*visible, Question.embedding.is_not(None))
-        .order_by(Question.cluster_id, Question.id)
-    ):
-        questions.setdefault(row.cluster_id, []).append(row)
-    return [
-        (
-            cluster.id,
-            _profile(cluster, themes.get(cluster.id, set()), questions.get(cluster.id, [])),
-        )
-        for cluster in clusters
-    ]
-
-
-def _profile(cluster: Any, themes: set[str], questions: list[Any]) -> GroupProfile:
-    vectors = (
-        np.frombuffer(b"".join(q.embedding for q in questions), dtype="<f4").reshape(
-            len(questions), -1
-        )
-        if questions
-        else None
-    )
-    return GroupProfile(
-        centroid=blob_to_vector(cluster.public_centroid),
-        themes=frozenset(themes),
-        geographies=frozenset(q.geography for q in questions),
-        keywords=tuple(cluster.keywords or ()),
-        question_ids=tuple(q.id for q in questions),
-        question_vectors=vectors,
-        question_places=tuple(q.geography for q in questions),
-    )
-
-
-def dataset_profiles(
-    session: Session, dataset_ids: Iterable[int] | None = None
-) -> list[DatasetProfile]:
-    """Every embedded, unretired dataset (or those of some ids) as the matcher sees it."""
-    query = select(
-        Dataset.id,
-        Dataset.embedding,
-        Dataset.geography,
-        Dataset.keywords,
-        Dataset.title,
-        Dataset.variables,
-        Dataset.unit_of_analysis,
-        Dataset.population,
-    ).where(Dataset.embedding.is_not(None), Dataset.retired_at.is_(None))
-    if dataset_ids is not None:
-        query = query.where(Dataset.id.in_(sorted(set(dataset_ids))))
-    rows = session.execute(query.order_by(Dataset.id)).all()
-    themes: dict[int, set[str]] = {}
-    for dataset_id, slug in session.execute(
-        select(dataset_themes).where(dataset_themes.c.dataset_id.in_([row.id for row in rows]))
-    ):
-        themes.setdefault(dataset_id, set()).add(slug)
-    return [
-        DatasetProfile(
-            id=row.id,
-            vector=blob_to_vector(row.embedding),
-            themes=frozenset(themes.get(row.id, ())),
-            geography=row.geography,
-            keywords=tuple(row.keywords or ()),
-            title=row.title,
-            variables=tuple(row.variables or ()),
-            unit_of_analysis=row.unit_of_analysis.value if row.unit_of_analysis else "",
-            population=row.population or "",
-        )
-        for row in rows
-    ]
 
 
 def _row(cluster_id: int, result: MatchResult, now: datetime) -> dict[str, Any]:
@@ -207,7 +89,7 @@ def refresh_datasets(session: Session, dataset_ids: Iterable[int]) -> None:
     touched = set(session.scalars(select(Match.cluster_id).where(Match.dataset_id.in_(ids))))
     session.execute(delete(Match).where(Match.dataset_id.in_(ids)))
     datasets = dataset_profiles(session, ids)
-    groups = group_profiles(session) if datasets else []
+    groups = live_group_profiles(session) if datasets else []
     profiles = [profile for _, profile in groups]
     now = utcnow()
     rows = [

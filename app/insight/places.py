@@ -189,6 +189,9 @@ def _canonical() -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
+# Cached: matching a dataset against every group asks for the same few hundred names again
+# and again, and the key (accents and punctuation aside) is not cheap to make.
+@lru_cache(maxsize=8192)
 def canonical_place(name: str) -> str:
     """Return the canonical spelling of a place name, or the name itself if it is unknown."""
     return _canonical().get(_place_key(name), name.strip())

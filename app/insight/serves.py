@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -60,6 +61,7 @@ class QuestionFit:
     dataset_place: str
 
 
+@lru_cache(maxsize=8192)
 def _place(name: str | None) -> str:
     return canonical_place(name) if name and name.strip() else ""
 
@@ -198,21 +200,14 @@ def rank_groups(
     """The groups one dataset could serve: (position in ``groups``, result) for each scoring at
     least ``min_score``, best first (ties by position), with the questions it serves.
 
-    Every group's questions meet the dataset in one matrix product; each group's score is the
-    engine's own (``score_match``, the one ``rank_datasets`` gives), so the two directions
-    always agree.
+    Each group's score is the engine's own (``score_match``, which ``rank_datasets`` agrees
+    with), so the two directions always agree; only the groups it matches have their questions
+    compared with it.
     """
-    if not groups:
-        return []
-    sizes = [len(g.question_ids) if g.question_vectors is not None else 0 for g in groups]
-    stacked = [np.asarray(g.question_vectors) for g, n in zip(groups, sizes, strict=True) if n]
-    similarities = np.concatenate(stacked) @ _unit(dataset.vector) if stacked else np.zeros(0)
-    bounds = np.concatenate([[0], np.cumsum(sizes)])
-    found = []
-    for position, group in enumerate(groups):
-        result = score_match(group, dataset)
-        if result.score >= min_score:
-            own = similarities[bounds[position] : bounds[position + 1]]
-            found.append((position, with_serves(group, dataset, result, own)))
+    found = [
+        (position, with_serves(group, dataset, result))
+        for position, group in enumerate(groups)
+        if (result := score_match(group, dataset)).score >= min_score
+    ]
     found.sort(key=lambda item: (-item[1].score, item[0]))
     return found

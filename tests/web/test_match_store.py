@@ -12,7 +12,7 @@ from sqlalchemy import select
 import app.bank.matchstore as matchstore
 import app.insight.match as engine
 import app.insight.serves as serves
-from app.bank.matchstore import dataset_profiles, group_profiles
+from app.bank.profiles import dataset_profiles, group_profiles
 from app.bank.recluster import run_recluster
 from app.db import new_session
 from app.insight.match import rank_datasets
@@ -165,6 +165,12 @@ def test_questions_joining_moving_and_hidden_keep_the_store_fresh(app, client, a
     stored = assert_fresh(app)
     assert question not in stored[(groups["food"], food)][2]
 
+    # A dataset described now meets the groups as they are after those changes (the
+    # profiles kept in memory for re-scoring were not left behind).
+    later = created_id(client.post("/datasets/new", data=form_data(title="Food bank referrals")))
+    stored = assert_fresh(app)
+    assert moved not in stored[(groups["food"], later)][2]
+
 
 def test_a_recluster_re_scores_every_group(app, client, db, world):
     created_id(client.post("/datasets/new", data=form_data()))
@@ -176,6 +182,9 @@ def test_a_recluster_re_scores_every_group(app, client, db, world):
     with app.app_context(), new_session(app) as session:
         live = set(session.scalars(select(Cluster.id).where(Cluster.state == "active")))
     assert stored and {cluster for cluster, _ in stored} <= live
+    # Re-clustering moved every question by bulk updates: a dataset described next sees that.
+    created_id(client.post("/datasets/new", data=form_data(**ENERGY_DATA)))
+    assert_fresh(app)
 
 
 def test_pages_and_the_api_read_stored_matches_without_ranking(app, client, world, monkeypatch):
