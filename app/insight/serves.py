@@ -17,6 +17,7 @@ without them keeps the engine's reasons and serves no question by name.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -73,13 +74,9 @@ def _coverage(question_place: str, dataset_place: str) -> float:
     return place_coverage(question_place, dataset_place)
 
 
-def _by_count(places: Sequence[str]) -> tuple[str, ...]:
-    """Distinct named places, the most frequent first (ties alphabetically)."""
-    counts: dict[str, int] = {}
-    for place in places:
-        if place:
-            counts[place] = counts.get(place, 0) + 1
-    return tuple(sorted(counts, key=lambda place: (-counts[place], place)))
+def _by_count(counts: Counter[str]) -> tuple[str, ...]:
+    """The named places counted, the most frequent first (ties alphabetically)."""
+    return tuple(sorted((p for p in counts if p), key=lambda place: (-counts[place], place)))
 
 
 def question_similarities(group: GroupProfile, vector: np.ndarray) -> np.ndarray:
@@ -96,30 +93,69 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm > 0 else vector
 
 
+@dataclass(frozen=True, eq=False)
+class _Places:
+    """A group's question places judged once for every dataset: the distinct places (as
+    written, and canonical), how many questions ask about each, and each question's place."""
+
+    written: tuple[str | None, ...]
+    canonical: tuple[str, ...]
+    counts: np.ndarray
+    index: np.ndarray
+
+    @classmethod
+    def of(cls, group: GroupProfile) -> _Places:
+        """The places of the group's questions (none named: all unknown)."""
+        raw = group.question_places or (None,) * len(group.question_ids)
+        position: dict[str | None, int] = {}
+        index = np.fromiter(
+            (position.setdefault(p, len(position)) for p in raw), dtype=np.intp, count=len(raw)
+        )
+        written = tuple(position)
+        return cls(
+            written=written,
+            canonical=tuple(_place(p) for p in written),
+            counts=np.bincount(index, minlength=len(written)),
+            index=index,
+        )
+
+
 def question_fit(
-    group: GroupProfile, dataset: DatasetProfile, similarities: np.ndarray | None = None
+    group: GroupProfile,
+    dataset: DatasetProfile,
+    similarities: np.ndarray | None = None,
+    places: _Places | None = None,
 ) -> QuestionFit:
     """Which of the group's questions the dataset serves, by meaning and by place.
 
-    ``similarities`` are the questions' cosines with the dataset, when already computed.
+    ``similarities`` are the questions' cosines with the dataset and ``places`` the group's
+    places, when already worked out.
     """
     if similarities is None:
         similarities = question_similarities(group, dataset.vector)
+    places = places or _Places.of(group)
     dataset_place = _place(dataset.geography)
-    places = [_place(p) for p in group.question_places] or [""] * len(group.question_ids)
-    coverage = np.array([_coverage(place, dataset_place) for place in places])
-    close = np.asarray(similarities) >= SERVES_SIMILARITY
-    served = [i for i in np.argsort(-np.asarray(similarities), kind="stable") if close[i]]
-    served = [i for i in served if coverage[i] > 0]
-    shown = [
-        place if coverage[i] == 1.0 else f"part of {place}" for i in served if (place := places[i])
-    ]
+    judged = np.array([_coverage(p, dataset_place) for p in places.canonical], dtype=float)
+    coverage = judged[places.index]
+    cosines = np.asarray(similarities)
+    close = np.flatnonzero((cosines >= SERVES_SIMILARITY) & (coverage > 0))
+    served = close[np.argsort(-cosines[close], kind="stable")]
+    shown: Counter[str] = Counter()
+    full = coverage[served] == 1.0
+    for whole, prefix in ((full, ""), (~full, "part of ")):
+        counts = np.bincount(places.index[served[whole]], minlength=len(places.canonical))
+        for position in np.flatnonzero(counts):
+            if place := places.canonical[position]:
+                shown[prefix + place] += int(counts[position])
+    named: Counter[str] = Counter()
+    for place, n in zip(places.canonical, places.counts, strict=True):
+        named[place] += int(n)
     return QuestionFit(
         served=tuple(group.question_ids[i] for i in served),
         covered=int(np.count_nonzero(coverage > 0)),
         total=len(group.question_ids),
         served_places=_by_count(shown),
-        asked_places=_by_count(places),
+        asked_places=_by_count(named),
         dataset_place=dataset_place,
     )
 
@@ -154,12 +190,13 @@ def with_serves(
     dataset: DatasetProfile,
     result: MatchResult,
     similarities: np.ndarray | None = None,
+    places: _Places | None = None,
 ) -> MatchResult:
     """The engine's result with the questions the dataset serves, and its place reason judged
     per question instead of on the union of the group's places."""
     if not group.question_ids:
         return result
-    fit = question_fit(group, dataset, similarities)
+    fit = question_fit(group, dataset, similarities, places)
     # What the engine said about place is what its reasons lose without the group's places.
     unplaced = explain(replace(group, geographies=frozenset()), dataset, result.semantic)
     reasons = list(result.reasons)
@@ -188,8 +225,9 @@ def rank_datasets_serving(
     matched = [by_id[r.dataset_id] for r in results]
     vectors = np.stack([_unit(d.vector) for d in matched])
     similarities = np.asarray(group.question_vectors, dtype=np.float32) @ vectors.T
+    places = _Places.of(group)
     return [
-        with_serves(group, dataset, result, similarities[:, column])
+        with_serves(group, dataset, result, similarities[:, column], places)
         for column, (dataset, result) in enumerate(zip(matched, results, strict=True))
     ]
 
