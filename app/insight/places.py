@@ -189,8 +189,8 @@ def _canonical() -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
-# Cached: matching a dataset against every group asks for the same few hundred names again
-# and again, and the key (accents and punctuation aside) is not cheap to make.
+# Matching compares every dataset's places with every group's on each ranking: the same few
+# hundred names, so each is normalised once.
 @lru_cache(maxsize=8192)
 def canonical_place(name: str) -> str:
     """Return the canonical spelling of a place name, or the name itself if it is unknown."""
