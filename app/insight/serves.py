@@ -33,7 +33,7 @@ from app.insight.match import (
     rank_datasets,
     score_match,
 )
-from app.insight.places import canonical_place, place_coverage
+from app.insight.places import UK_WIDE, canonical_place, place_coverage
 
 # Raw MiniLM cosines between one question and one dataset description on bench/data/
 # match_eval.json: pairs whose dataset does not serve the question's group have a median of
@@ -142,11 +142,11 @@ def question_fit(
     served = close[np.argsort(-cosines[close], kind="stable")]
     shown: Counter[str] = Counter()
     full = coverage[served] == 1.0
-    for whole, prefix in ((full, ""), (~full, "part of ")):
-        counts = np.bincount(places.index[served[whole]], minlength=len(places.canonical))
+    for chosen, partly in ((full, False), (~full, True)):
+        counts = np.bincount(places.index[served[chosen]], minlength=len(places.canonical))
         for position in np.flatnonzero(counts):
             if place := places.canonical[position]:
-                shown[prefix + place] += int(counts[position])
+                shown[_part_of(place) if partly else place] += int(counts[position])
     named: Counter[str] = Counter()
     for place, n in zip(places.canonical, places.counts, strict=True):
         named[place] += int(n)
@@ -160,10 +160,16 @@ def question_fit(
     )
 
 
+def _part_of(place: str) -> str:
+    """A place the dataset covers only part of, as a reason names it."""
+    return "part of the UK" if place == UK_WIDE else f"part of {place}"
+
+
 def _named(places: Sequence[str]) -> str:
     if len(places) <= PLACES_NAMED:
         return ", ".join(places)
-    return f"{', '.join(places[:PLACES_NAMED])} and {len(places) - PLACES_NAMED} more places"
+    more = len(places) - PLACES_NAMED
+    return f"{', '.join(places[:PLACES_NAMED])} and {more} more place{'' if more == 1 else 's'}"
 
 
 def _questions(n: int, total: int) -> str:
