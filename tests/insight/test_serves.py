@@ -140,3 +140,20 @@ def test_a_profile_without_its_questions_keeps_the_engines_reasons(datasets, gro
     plain = GroupProfile(group.centroid, group.themes, group.geographies, group.keywords)
     result = score_match(plain, by_id(datasets, 1))
     assert with_serves(plain, by_id(datasets, 1), result) == result
+
+
+def test_local_data_serves_a_uk_wide_question_in_part(embedder):
+    question = "How many families use food banks?"
+    vectors = embedder.encode([question, "Food bank parcels given to families in Leeds."])
+    group = GroupProfile(
+        centroid=vectors[0],
+        themes=frozenset({"food"}),
+        geographies=frozenset({"UK-wide"}),
+        question_ids=(31,),
+        question_vectors=vectors[:1],
+        question_places=("UK-wide",),
+    )
+    leeds = DatasetProfile(id=9, vector=vectors[1], themes=frozenset({"food"}), geography="Leeds")
+    result = with_serves(group, leeds, score_match(group, leeds))
+    assert result.serves_questions == (31,)
+    assert "Serves 1 of 1 question (part of the UK)" in result.reasons
