@@ -289,7 +289,11 @@ def embedded(texts: Sequence[str]) -> np.ndarray:
 
 def bank_path(size: BankSize, eval_dir: Path | None = None) -> Path:
     """The SQLite file of a bank of this size, built first if it is not there yet."""
-    digest = hashlib.sha256(TEMPLATES_PATH.read_bytes() + MATCH_EVAL_PATH.read_bytes())
+    # Rebuilt when its content or the schema changes (a new migration).
+    migrations = sorted(p.name for p in (ROOT / "migrations" / "versions").glob("*.py"))
+    digest = hashlib.sha256(
+        TEMPLATES_PATH.read_bytes() + MATCH_EVAL_PATH.read_bytes() + "\n".join(migrations).encode()
+    )
     path = RESULTS_DIR / f"bank-{size.name}-v{BANK_VERSION}-{digest.hexdigest()[:8]}.sqlite3"
     if not path.exists():
         started = time.perf_counter()

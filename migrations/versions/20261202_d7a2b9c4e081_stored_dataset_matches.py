@@ -1,4 +1,5 @@
-"""Stored dataset matches: one row per group and dataset scoring at least the minimum.
+"""Stored dataset matches: one row per group and dataset scoring at least the minimum; an
+index for a group page's list of questions.
 
 Revision ID: d7a2b9c4e081
 Revises: c4e1f0a9d2b7
@@ -58,10 +59,18 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_dataset_matches_dataset_id_score", ["dataset_id", "score"], unique=False
         )
+    with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_questions_cluster_listing",
+            ["cluster_id", "hidden", "visibility", "support_count", "id"],
+            unique=False,
+        )
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.drop_index("ix_questions_cluster_listing")
     with op.batch_alter_table("dataset_matches", schema=None) as batch_op:
         batch_op.drop_index("ix_dataset_matches_dataset_id_score")
         batch_op.drop_index("ix_dataset_matches_cluster_id_score")
