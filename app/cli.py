@@ -172,14 +172,21 @@ def _batch_threads() -> None:
 
 @insight_cli.command("prepare")
 def prepare_command() -> None:
-    """Load (and on first use export) the model, then embed whatever is not embedded yet."""
+    """Load (and on first use export) the model, embed whatever is not embedded yet, and store
+    the dataset matches if they are not stored yet (a database just upgraded)."""
+    from sqlalchemy import func, select
+
     from app.bank.embeddings import embedder
+    from models import Match
 
     _batch_threads()
     model = embedder()
     model.load()
     click.echo(f"Model ready: {model!r}.")
-    _embed_pending()
+    with new_session() as session:
+        stored = session.scalar(select(func.count()).select_from(Match))
+    if _embed_pending() or not stored:
+        _rematch()
 
 
 @insight_cli.command("reembed")
@@ -195,7 +202,23 @@ def reembed_command() -> None:
         raise SystemExit(1)
 
 
-def _embed_pending() -> None:
+@insight_cli.command("rematch")
+def rematch_command() -> None:
+    """Score every live group against every live dataset again and store the matches."""
+    _rematch()
+
+
+def _rematch() -> None:
+    from app.bank.matchstore import refresh_all
+
+    with new_session() as session:
+        refresh_all(session)
+        session.commit()
+    click.echo("Dataset matches stored for every live group.")
+
+
+def _embed_pending() -> int:
+    """Embed what is not embedded with the configured model; returns how many rows."""
     from app.bank.embeddings import count_pending, embed_pending
 
     _batch_threads()
@@ -203,10 +226,11 @@ def _embed_pending() -> None:
         total = count_pending(session)
         if not total:
             click.echo("Every question and dataset is embedded with the configured model.")
-            return
+            return 0
         with click.progressbar(length=total, label="Embedding") as bar:
             done = embed_pending(session, progress=bar.update)
     click.echo(f"Embedded {done} questions and datasets.")
+    return done
 
 
 @insight_cli.command("recluster")

@@ -17,6 +17,7 @@ from models.dataset import (
 from models.feedback import MatchFeedback
 from models.idempotency import IdempotencyKey
 from models.job import EXCLUSIVE_KINDS, LIVE_STATUSES, Job, JobKind, JobStatus
+from models.match import Match
 from models.notification import Notification
 from models.organisation import SECTOR_LABELS, Organisation, Sector
 from models.partnership import (
@@ -71,6 +72,7 @@ __all__ = [
     "JobKind",
     "JobStatus",
     "LogKind",
+    "Match",
     "MatchFeedback",
     "MemberStatus",
     "Notification",

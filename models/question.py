@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     LargeBinary,
     String,
     Text,
@@ -49,6 +50,18 @@ class Question(Base):
     """A question a member wants answered, pegged to the action an answer would enable."""
 
     __tablename__ = "questions"
+    # A group's page counts and lists the questions a visitor may read, most supported first:
+    # this index answers both without reading the (wide) rows.
+    __table_args__ = (
+        Index(
+            "ix_questions_cluster_listing",
+            "cluster_id",
+            "hidden",
+            "visibility",
+            "support_count",
+            "id",
+        ),
+    )
 
     id: Mapped[IntPK]
     text: Mapped[str] = mapped_column(String(500))

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector, vector_to_blob
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_groups
 from app.insight.cluster import ASSIGN_THRESHOLD, assign_to_nearest
 from models import (
     Cluster,
@@ -42,8 +42,9 @@ def active_centroids(session: Session) -> tuple[list[int], np.ndarray]:
 def assign_question(session: Session, question: Question, vector: np.ndarray) -> Cluster | None:
     """Put a question in its nearest group if it is close enough; else leave it ungrouped.
 
-    ``vector`` is the question's embedding. The caller commits; the group's demand and match
-    figures are refreshed here (a new member can bring new themes and places).
+    ``vector`` is the question's embedding. The caller commits; the group's demand figures are
+    refreshed here, and its stored matches when the question is public (matches are made from
+    the public questions: a new one can bring new themes and places).
     """
     ids, centroids = active_centroids(session)
     if not ids:
@@ -56,11 +57,13 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
     cluster = session.get_one(Cluster, ids[position])
     question.cluster = cluster
     question.cluster_similarity = float(centroids[position] @ vector)
-    if question.visibility is Visibility.PUBLIC:
+    public = question.visibility is Visibility.PUBLIC
+    if public:
         _add_to_public_centroid(cluster, vector)
     session.flush()
     refresh_demand_figures(session, [cluster.id])
-    refresh_match_figures(session, [cluster.id])
+    if public:
+        refresh_groups(session, [cluster.id])
     return cluster
 
 
@@ -80,7 +83,7 @@ def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None
     Every visitor sees these figures, so they count the public questions only (and the
     supporters and pledges of those); the others are only counted, in ``unlisted_count``.
     This runs on every support and so reads only the groups' own questions; the match figure,
-    which needs every dataset, is refreshed apart (``refresh_match_figures``).
+    which needs every dataset, is refreshed with the stored matches (``app.bank.matchstore``).
     """
     ids = sorted(set(cluster_ids))
     if not ids:

@@ -29,7 +29,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.bank.grouping import refresh_demand_figures
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_groups
 from models import (
     ApiToken,
     Dataset,
@@ -252,7 +252,7 @@ def erase_member(session: Session, user: User, keep_questions: bool) -> list[int
     session.flush()
     touched_groups |= _recount_supports(session, set(supported) - set(removed))
     refresh_demand_figures(session, touched_groups)
-    refresh_match_figures(session, touched_groups)
+    refresh_groups(session, touched_groups)
     return removed
 
 

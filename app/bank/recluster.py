@@ -21,7 +21,7 @@ from app.bank.embeddings import vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_all
 from app.insight.cluster import QuestionClusterer
 from app.insight.label import ctfidf_keywords, representative_index
 from app.insight.match import centroid
@@ -101,7 +101,7 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
     members = _write_groups(session, reconciliation, labels, previous, kept_in_place)
     describe_groups(session, members, {r.id: r for r in rows})
     refresh_demand_figures(session, members)
-    refresh_match_figures(session, members)
+    refresh_all(session)
     return _run_summary(clusterer, len(rows), members, reconciliation)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.bank.embeddings import count_pending, embed_pending
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
+from app.bank.matchstore import refresh_all
 from models import Job, JobKind
 
 LEFT_AS_IT_WAS = "What was embedded before it stopped is kept: start it again for the rest."
@@ -31,6 +32,9 @@ def reembed(session: Session, job: Job, record: Progress) -> JobOutcome:
         record(done / total, f"Embedded {done} of {total}")
 
     embedded = embed_pending(session, progress=step)
+    if embedded:
+        record(0.95, "Scoring every group and dataset again")
+        refresh_all(session)  # new vectors, new matches: written with the job's outcome
     return JobOutcome(f"Embedded {embedded} questions and datasets.", {"embedded": embedded})
 
 

@@ -71,8 +71,7 @@ def get_cluster(cluster_id: int) -> Response:
                 [question_json(q, counts[q.id]) for q in detail.questions.items]
             ),
             "matches": [
-                match_json(m.dataset, m.result.score, m.result.reasons, m.not_relevant_count)
-                for m in detail.matches.shown
+                match_json(m.dataset, m.result, m.not_relevant_count) for m in detail.matches.shown
             ],
             "matches_total": detail.matches.total,
             "pledges": [pledge_json(line.pledge, line.question) for line in detail.pledges],
@@ -87,10 +86,7 @@ def get_cluster_matches(cluster_id: int) -> Response:
     :raise 404: no such live group (a merged one names the live group in ``error.merged_into``).
     """
     matches = group_match_list(get_session(), cluster_id, viewer())
-    items = [
-        match_json(m.dataset, m.result.score, m.result.reasons, m.not_relevant_count)
-        for m in matches
-    ]
+    items = [match_json(m.dataset, m.result, m.not_relevant_count) for m in matches]
     return jsonify(items=items)
 
 

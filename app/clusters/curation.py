@@ -13,7 +13,7 @@ from sqlalchemy import CursorResult, Executable, func, select, update
 from sqlalchemy.orm import Session
 
 from app.bank.grouping import refresh_demand_figures
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_groups
 from app.bank.recluster import describe_groups
 from app.clusters.service import TITLE_MAX, find_active_group
 from app.core.errors import Refused
@@ -124,7 +124,6 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
     if members:
         describe_groups(session, members, {row.id: row for row in rows})
     refresh_demand_figures(session, [c.id for c in clusters])
-    refresh_match_figures(session, [c.id for c in clusters])
     for cluster in clusters:
         if cluster.size + cluster.unlisted_count == 0 and cluster.state is ClusterState.ACTIVE:
             cluster.state = ClusterState.DISSOLVED
@@ -133,6 +132,8 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
                 .where(Question.cluster_id == cluster.id)
                 .values(cluster_id=None, cluster_pinned=False, cluster_similarity=None)
             )
+    # After dissolving: a group no longer live keeps no matches.
+    refresh_groups(session, [c.id for c in clusters])
 
 
 def rename_group(session: Session, actor: User, cluster_id: int, title: str) -> Cluster:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.bank.matching import DatasetMatch, cluster_matches, refresh_match_figures
+from app.bank.matching import DatasetMatch, cluster_matches
+from app.bank.matchstore import recount
 from app.clusters.service import find_group
 from app.core.errors import Conflict, NotFound, Refused
 from app.core.policy import can_curate, require_member, require_readable_dataset
@@ -91,7 +92,7 @@ def mark_not_relevant(
     )
     session.add(feedback)
     session.flush()
-    refresh_match_figures(session, [cluster.id])
+    recount(session, [cluster.id])
     session.commit()
     return feedback
 

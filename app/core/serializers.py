@@ -15,6 +15,7 @@ from flask import url_for
 from app.core.guards import MAX_ID
 from app.core.matchscale import STRENGTHS, plain_reason, strength
 from app.core.paging import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
+from app.insight.match import MatchResult
 from models import (
     AccessLevel,
     Cluster,
@@ -242,12 +243,14 @@ def dataset_record_schema(fields: Mapping[str, JsonSchema]) -> JsonSchema:
     }
 
 
-def _scored(score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
-    """A match's score (0–1), its strength on the site's one scale, and its reasons in words."""
+def _scored(result: MatchResult) -> dict[str, Any]:
+    """A match's score (0–1), its strength on the site's one scale, its reasons in words and
+    the group's questions it serves."""
     return {
-        "score": round(score, 4),
-        "strength": strength(score),
-        "reasons": [plain_reason(reason) for reason in reasons],
+        "score": round(result.score, 4),
+        "strength": strength(result.score),
+        "reasons": [plain_reason(reason) for reason in result.reasons],
+        "serves_questions": list(result.serves_questions),
     }
 
 
@@ -259,41 +262,60 @@ _SCORED_PROPERTIES: dict[str, JsonSchema] = {
         "description": "The score in words, as the pages show it",
     },
     "reasons": {"type": "array", "items": {"type": "string"}},
+    "serves_questions": {
+        "type": "array",
+        "items": {"type": "integer"},
+        "description": "Ids of the group's public questions the dataset could help answer "
+        "(close in meaning, and about a place its data covers), closest first",
+    },
 }
 
 
 def match_json(
-    dataset: Dataset, score: float, reasons: tuple[str, ...], not_relevant_count: int = 0
+    dataset: Dataset, result: MatchResult, not_relevant_count: int = 0
 ) -> dict[str, Any]:
-    """A dataset the matcher proposes, with its score, the reasons and members' feedback."""
+    """A dataset matched to a group: its score, the reasons, the questions it serves and
+    members' feedback."""
     return {
         "dataset": dataset_json(dataset),
-        **_scored(score, reasons),
+        **_scored(result),
         "not_relevant_count": not_relevant_count,
     }
 
 
+_NOT_RELEVANT_COUNT: JsonSchema = {
+    "type": "integer",
+    "description": "Members who marked the dataset not relevant for the group (then demoted)",
+}
 MATCH_SCHEMA: JsonSchema = {
     "type": "object",
     "properties": {
         "dataset": DATASET_SCHEMA,
         **_SCORED_PROPERTIES,
-        "not_relevant_count": {
-            "type": "integer",
-            "description": "Members who marked it not relevant for the group (then demoted)",
-        },
+        "not_relevant_count": _NOT_RELEVANT_COUNT,
     },
 }
 
 
-def group_match_json(cluster: Cluster, score: float, reasons: tuple[str, ...]) -> dict[str, Any]:
-    """A question group a dataset could serve, with its score and the reasons."""
-    return {"group": cluster_json(cluster), **_scored(score, reasons)}
+def group_match_json(
+    cluster: Cluster, result: MatchResult, not_relevant_count: int = 0
+) -> dict[str, Any]:
+    """A question group a dataset could serve: its score, the reasons, the group's questions
+    it serves and members' feedback."""
+    return {
+        "group": cluster_json(cluster),
+        **_scored(result),
+        "not_relevant_count": not_relevant_count,
+    }
 
 
 GROUP_MATCH_SCHEMA: JsonSchema = {
     "type": "object",
-    "properties": {"group": CLUSTER_SCHEMA, **_SCORED_PROPERTIES},
+    "properties": {
+        "group": CLUSTER_SCHEMA,
+        **_SCORED_PROPERTIES,
+        "not_relevant_count": _NOT_RELEVANT_COUNT,
+    },
 }
 
 

@@ -34,12 +34,12 @@ from app.datasets.rules import (
 from app.datasets.search import DatasetFilters, list_datasets, sector_choices
 from app.datasets.service import (
     create_dataset,
-    dataset_detail,
     draft_from_json,
     draft_of,
     editable_dataset,
     get_dataset,
     retire_dataset,
+    served_groups,
     update_dataset,
 )
 from app.db import get_session
@@ -91,10 +91,15 @@ def datasets_retire(dataset_id: int) -> Response:
 
 @bp.get("/datasets/<int:dataset_id>/matches")
 def datasets_matches(dataset_id: int) -> Response:
-    """The question groups a dataset could serve, best first, with the reasons."""
-    detail = dataset_detail(get_session(), viewer(), dataset_id)
-    items = [group_match_json(m.cluster, m.result.score, m.result.reasons) for m in detail.matches]
-    return jsonify(items=items)
+    """Every live question group a dataset could serve, best first, with the reasons and the
+    questions it serves; groups where members marked it not relevant come last.
+
+    :raise 404: missing or not readable.
+    """
+    groups = served_groups(get_session(), viewer(), dataset_id)
+    return jsonify(
+        items=[group_match_json(m.cluster, m.result, m.not_relevant_count) for m in groups]
+    )
 
 
 @bp.get("/datasets/export.csv")
@@ -267,7 +272,8 @@ DATASET_PATHS: dict[str, Any] = {
     },
     "/datasets/{dataset_id}/matches": {
         "get": {
-            "summary": "The question groups a dataset could serve, best first, with reasons",
+            "summary": "Every group a dataset could serve, best first; those where members "
+            "marked it not relevant last",
             "security": _OPEN,
             "parameters": [_ID],
             "responses": {

@@ -29,7 +29,6 @@ from app.datasets.importers import ParsedRow
 from app.datasets.rules import DatasetDraft, validate_dataset
 from app.datasets.service import (
     apply_description,
-    matched_group_ids,
     new_dataset,
     refresh_matches,
 )
@@ -201,14 +200,12 @@ def import_datasets(session: Session, job: Job, record: Progress) -> JobOutcome:
         plans = _plans(session, actor, rows)
         _refuse_any(plans)
         changed: list[Dataset] = []
-        before: set[int] = set()
         for row, plan in zip(rows, plans, strict=True):
             if plan.dataset_id is None:
                 dataset = new_dataset(actor, validate_dataset(session, row.draft))
                 session.add(dataset)
             else:
                 dataset = session.get_one(Dataset, plan.dataset_id)
-                before |= matched_group_ids(session, [dataset])
                 held = dataset.holder_organisation_id is not None
                 apply_description(
                     dataset, validate_dataset(session, replace(row.draft, held_by_us=held))
@@ -218,7 +215,7 @@ def import_datasets(session: Session, job: Job, record: Progress) -> JobOutcome:
             record(0.1 + 0.8 * start_at / len(changed), f"Describing {start_at} of {len(changed)}")
             embed_datasets(changed[start_at : start_at + EMBED_BATCH])
     record(0.9, "Saving the datasets and their matches")
-    refresh_matches(session, changed, before)
+    refresh_matches(session, changed)
     created = sum(1 for p in plans if p.action == CREATE)
     updated = sum(1 for p in plans if p.action == UPDATE)
     saved = [[dataset.id, dataset.title] for dataset in changed]

@@ -16,7 +16,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.bank.embeddings import embed_datasets
-from app.bank.matching import GroupMatch, dataset_matches, refresh_match_figures
+from app.bank.matching import GroupMatch, ServedGroups, dataset_matches
+from app.bank.matchstore import refresh_datasets
 from app.core.errors import BadRequest, Conflict, Refused
 from app.core.policy import (
     can_edit_dataset,
@@ -69,24 +70,19 @@ def new_dataset(actor: User, valid: ValidDataset) -> Dataset:
     return dataset
 
 
-def refresh_after_change(session: Session, datasets: Iterable[Dataset], before: set[int]) -> None:
-    """Re-embed changed datasets and recount the groups they matched before or match now."""
+def refresh_after_change(session: Session, datasets: Iterable[Dataset]) -> None:
+    """Re-embed changed datasets and re-score them against every live group (a retired one
+    leaves its groups' matches); the groups they matched before or match now are recounted."""
     changed = list(datasets)
     embed_datasets([d for d in changed if d.retired_at is None])
-    refresh_matches(session, changed, before)
+    refresh_matches(session, changed)
 
 
-def refresh_matches(session: Session, datasets: Iterable[Dataset], before: set[int]) -> None:
-    """Write embedded datasets and recount the groups they matched before or match now."""
-    live = [d for d in datasets if d.retired_at is None]
+def refresh_matches(session: Session, datasets: Iterable[Dataset]) -> None:
+    """Write embedded datasets and re-score them against every live group (a retired one
+    leaves its groups' matches)."""
     session.flush()
-    after = {match.cluster.id for d in live for match in dataset_matches(session, d)}
-    refresh_match_figures(session, before | after)
-
-
-def matched_group_ids(session: Session, datasets: Iterable[Dataset]) -> set[int]:
-    """The groups some datasets match now (before a change, to recount them after it)."""
-    return {match.cluster.id for d in datasets for match in dataset_matches(session, d)}
+    refresh_datasets(session, [d.id for d in datasets])
 
 
 def commit_or_rollback(session: Session) -> None:
@@ -106,7 +102,7 @@ def create_dataset(session: Session, actor: User, draft: DatasetDraft) -> Datase
     require_member(actor)
     dataset = new_dataset(actor, validate_dataset(session, draft))
     session.add(dataset)
-    refresh_after_change(session, [dataset], set())
+    refresh_after_change(session, [dataset])
     commit_or_rollback(session)
     return dataset
 
@@ -165,9 +161,8 @@ def update_dataset(session: Session, actor: User, dataset_id: int, draft: Datase
     dataset = editable_dataset(session, actor, dataset_id)
     held = dataset.holder_organisation_id is not None
     valid = validate_dataset(session, replace(draft, held_by_us=held))
-    before = matched_group_ids(session, [dataset])
     apply_description(dataset, valid)
-    refresh_after_change(session, [dataset], before)
+    refresh_after_change(session, [dataset])
     commit_or_rollback(session)
     return dataset
 
@@ -216,9 +211,8 @@ def retire_dataset(session: Session, actor: User, dataset_id: int) -> Dataset:
     dataset = editable_dataset(session, actor, dataset_id)
     if dataset.retired_at is not None:
         raise Conflict.on("dataset", "This dataset is already retired.")
-    before = matched_group_ids(session, [dataset])
     dataset.retired_at = utcnow()
-    refresh_after_change(session, [dataset], before)
+    refresh_after_change(session, [dataset])
     commit_or_rollback(session)
     return dataset
 
@@ -236,7 +230,7 @@ class DatasetDetail:
     """Everything a dataset's page shows."""
 
     dataset: Dataset
-    matches: list[GroupMatch]
+    matches: ServedGroups
     pledges: list[PledgeLine]
     can_edit: bool
     can_pledge: bool
@@ -270,6 +264,14 @@ def dataset_detail(session: Session, viewer: User | None, dataset_id: int) -> Da
         can_edit=can_edit_dataset(viewer, dataset),
         can_pledge=holder_member and dataset.retired_at is None,
     )
+
+
+def served_groups(session: Session, viewer: User | None, dataset_id: int) -> list[GroupMatch]:
+    """Every live group the dataset could serve, best first, demoted last (for the API).
+
+    :raise NotFound: missing or unreadable.
+    """
+    return dataset_matches(session, get_dataset(session, viewer, dataset_id)).shown
 
 
 def member_datasets(session: Session, user: User) -> list[Dataset]:

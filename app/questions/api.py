@@ -201,14 +201,20 @@ QUESTION_PATHS: dict[str, Any] = {
                 _query("theme", "A theme slug."),
                 _query("action_type", "An action type slug."),
                 _query(
-                    "sector", "The asking organisation's sector.", enum=[s.value for s in Sector]
+                    "sector",
+                    "The asking organisation's sector (empty: any).",
+                    enum=["", *(s.value for s in Sector)],
                 ),
                 _query(
                     "geography", "A place, as written on the question.", maxLength=GEOGRAPHY_MAX
                 ),
-                _query("status", "A status.", enum=[s.value for s in QuestionStatus]),
+                _query(
+                    "status",
+                    "A status (empty: any).",
+                    enum=["", *(s.value for s in QuestionStatus)],
+                ),
                 _query("group", f"A question group id, or `{NO_GROUP}` for questions not grouped."),
-                _query("sort", "Order.", enum=list(SORTS)),
+                _query("sort", "Order (empty: the default).", enum=["", *SORTS]),
                 *PAGING_PARAMETERS,
             ],
             "responses": {

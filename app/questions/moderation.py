@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.bank.embeddings import blob_to_vector
 from app.bank.grouping import assign_question, refresh_demand_figures
 from app.bank.index import question_index
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_groups
 from app.core.errors import Conflict, Refused
 from app.core.policy import require_curator, require_member
 from app.core.text import length_error, squash
@@ -43,7 +43,7 @@ def _refresh_group(session: Session, question: Question) -> None:
     """A question came or went from its group's visible members: recount the group."""
     if question.cluster_id is not None:
         refresh_demand_figures(session, [question.cluster_id])
-        refresh_match_figures(session, [question.cluster_id])
+        refresh_groups(session, [question.cluster_id])
 
 
 def change_status(

@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import select
 
-from app.bank.matching import refresh_match_figures
-from app.db import new_session
-from models import Cluster
 from tests.web.test_clusters_common import add_dataset
 
 REFERRALS = (
@@ -28,7 +24,4 @@ def food_datasets(app: Flask, **fields: Any) -> tuple[int, int]:
     """Two datasets matching the food group; returns their ids."""
     first = add_dataset(app, *REFERRALS, keywords=["food banks", "universal credit"], **fields)
     second = add_dataset(app, *PARCELS, keywords=["food banks", "food parcels"])
-    with app.app_context(), new_session(app) as session:
-        refresh_match_figures(session, session.scalars(select(Cluster.id)).all())
-        session.commit()
     return first, second

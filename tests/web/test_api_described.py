@@ -188,3 +188,11 @@ def test_an_empty_paging_argument_is_refused_like_any_other(client) -> None:
         assert response.status_code == 400, query
         assert response.get_json()["error"]["fields"]
     assert client.get("/groups?page=").status_code == 200  # pages fall back to the first
+
+
+def test_empty_question_filters_mean_any_as_described(client) -> None:
+    for query in ("sort=", "status=", "sector=", "sort=&status=&sector="):
+        assert client.get(f"/api/v1/questions?{query}").status_code == 200, query
+    spec = client.get("/api/v1/openapi.json").get_json()
+    params = {p["name"]: p for p in spec["paths"]["/questions"]["get"]["parameters"]}
+    assert all("" in params[name]["schema"]["enum"] for name in ("sort", "status", "sector"))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.bank.embeddings import blob_to_vector, embed_datasets, vector_to_blob
 from app.bank.grouping import refresh_demand_figures
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import refresh_datasets, refresh_groups
 from app.db import new_session
 from app.insight.match import centroid
 from models import AccessLevel, Cluster, ClusterState, Dataset, Question, Theme, User
@@ -58,7 +58,7 @@ def build_group(
             question.cluster_id = cluster.id
         session.flush()
         refresh_demand_figures(session, [cluster.id])
-        refresh_match_figures(session, [cluster.id])
+        refresh_groups(session, [cluster.id])
         session.commit()
         return cluster.id
 
@@ -80,7 +80,8 @@ def seed_topics(
 
 
 def add_dataset(app, title: str, description: str, **fields) -> int:
-    """An embedded dataset held by the first organisation; returns its id."""
+    """An embedded dataset held by the first organisation, matched to the groups as the
+    register would; returns its id."""
     with app.app_context(), new_session(app) as session:
         holder = session.scalar(select(User).order_by(User.id)).organisation_id
         dataset = Dataset(
@@ -94,6 +95,8 @@ def add_dataset(app, title: str, description: str, **fields) -> int:
         )
         embed_datasets([dataset], app)
         session.add(dataset)
+        session.flush()
+        refresh_datasets(session, [dataset.id])
         session.commit()
         return dataset.id
 

@@ -8,7 +8,7 @@ import io
 from sqlalchemy import select
 
 from app.bank.grouping import refresh_demand_figures
-from app.bank.matching import refresh_match_figures
+from app.bank.matchstore import recount
 from app.db import new_session
 from models import Cluster, Dataset, MatchFeedback, Pledge, User
 from tests.web.match_common import food_datasets
@@ -42,7 +42,7 @@ def _gap_world(app, make_question, make_user) -> dict[str, int]:
         )
         session.flush()
         refresh_demand_figures(session, [groups["energy"]])
-        refresh_match_figures(session, groups.values())
+        recount(session, groups.values())
         session.commit()
     return groups
 

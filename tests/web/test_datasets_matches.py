@@ -30,7 +30,7 @@ def test_the_dataset_page_lists_the_groups_it_could_serve_with_reasons(
     with app.app_context(), new_session(app) as session:
         assert session.get(Cluster, food_id).matched_dataset_count == 1
         dataset = session.get(Dataset, dataset_id)
-        reverse = [m.cluster.id for m in dataset_matches(session, dataset)]
+        reverse = [m.cluster.id for m in dataset_matches(session, dataset).shown]
         forward = cluster_matches(session, session.get(Cluster, food_id), viewer=None)
     assert reverse[0] == food_id and forward.shown[0].dataset.id == dataset_id
 

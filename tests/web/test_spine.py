@@ -14,7 +14,6 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import create_app
-from app.bank.matching import refresh_match_figures
 from app.core.errors import Conflict, Forbidden, NotFound, Refused
 from app.db import get_engine, new_session
 from app.insight.embed import Embedder
@@ -308,8 +307,6 @@ def test_a_group_card_and_its_page_count_matches_the_same_way(
             keywords=["food bank", "referrals"],
         )
     with app.app_context(), new_session(app) as session:
-        refresh_match_figures(session, [group])
-        session.commit()
         matched = session.get(Cluster, group).matched_dataset_count
     assert matched == 7
     card = client.get("/groups").text

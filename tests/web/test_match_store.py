@@ -1,0 +1,405 @@
+"""Stored dataset matches: refreshed where they change so that they always equal a full
+re-rank, read (never computed) by the pages and the API, counted the way they are listed, and
+judged question by question for the questions they serve and the places those ask about."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+import app.bank.matchstore as matchstore
+import app.insight.match as engine
+import app.insight.serves as serves
+from app.bank.profiles import dataset_profiles, group_profiles
+from app.bank.recluster import run_recluster
+from app.db import new_session
+from app.insight.match import rank_datasets
+from app.insight.serves import rank_datasets_serving
+from models import Cluster, Match, MatchFeedback, Question, Role
+from tests.web.datasets_common import created_id, form_data
+from tests.web.test_clusters_common import build_group, seed_topics
+
+ENERGY_DATA = {
+    "title": "Prepayment meter top-ups and self-disconnection",
+    "description": "How often households on prepayment meters top up, run out of credit and go "
+    "without gas or electricity, by month and region.",
+    "themes": ["energy"],
+    "keywords": "prepayment meters; self-disconnection; top-up",
+    "variables": "top-ups; days without supply",
+    "geography": "UK-wide",
+}
+BUS_DATA = {
+    "title": "Rural bus routes and journeys to work",
+    "description": "Bus routes withdrawn from villages since 2015 and how long journeys to the "
+    "nearest jobs centre now take by public transport.",
+    "themes": ["transport", "rural"],
+    "keywords": "bus services; rural; access to work",
+    "variables": "routes withdrawn; journey time",
+    "geography": "England",
+}
+
+
+def _stored(app) -> dict[tuple[int, int], tuple[float, tuple[str, ...], tuple[int, ...]]]:
+    """Every stored match: (group, dataset) -> (score, reasons, questions served)."""
+    with app.app_context(), new_session(app) as session:
+        return {
+            (m.cluster_id, m.dataset_id): (
+                round(m.score, 9),
+                tuple(m.reasons),
+                tuple(m.serves_question_ids),
+            )
+            for m in session.scalars(select(Match))
+        }
+
+
+def assert_fresh(app) -> dict[tuple[int, int], tuple[float, tuple[str, ...], tuple[int, ...]]]:
+    """The stored matches are what ranking every dataset for every live group gives now, and
+    each group's card figure is its stored matches less the demoted ones."""
+    with app.app_context(), new_session(app) as session:
+        datasets = dataset_profiles(session)
+        expected = {}
+        for cluster_id, profile in group_profiles(session):
+            ranked = rank_datasets(profile, datasets, top_k=len(datasets))
+            served = {r.dataset_id: r for r in rank_datasets_serving(profile, datasets)}
+            assert set(served) == {r.dataset_id for r in ranked}
+            for result in ranked:
+                same = served[result.dataset_id]
+                expected[(cluster_id, result.dataset_id)] = (
+                    round(result.score, 9),
+                    same.reasons,
+                    same.serves_questions,
+                )
+        demoted = {
+            (c, d)
+            for c, d in session.execute(select(MatchFeedback.cluster_id, MatchFeedback.dataset_id))
+        }
+        figures = {
+            c: n for c, n in session.execute(select(Cluster.id, Cluster.matched_dataset_count))
+        }
+    stored = _stored(app)
+    # One dataset scored alone and many scored at once differ in float32 rounding only.
+    assert set(stored) == set(expected)
+    for pair, (score, *rest) in stored.items():
+        assert score == pytest.approx(expected[pair][0], abs=1e-6) and rest == list(
+            expected[pair][1:]
+        ), pair
+    for cluster_id, figure in figures.items():
+        listed = [pair for pair in stored if pair[0] == cluster_id and pair not in demoted]
+        assert figure == len(listed), f"group {cluster_id}"
+    return stored
+
+
+@pytest.fixture
+def world(app, client, auth, make_user, make_question):
+    """The food, energy and transport groups; a member of the food network logged in."""
+    topics = seed_topics(app, make_question, make_user)
+    make_user()
+    make_user("facilitator@example.org", role=Role.FACILITATOR, organisation="Facilitators")
+    auth.login()
+    return {name: group for name, (group, _) in topics.items()}, topics
+
+
+def test_describing_changing_and_retiring_datasets_keeps_the_store_fresh(app, client, world):
+    groups, _ = world
+    assert assert_fresh(app) == {}
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    energy = created_id(client.post("/datasets/new", data=form_data(**ENERGY_DATA)))
+    stored = assert_fresh(app)
+    assert (groups["food"], food) in stored and (groups["energy"], energy) in stored
+    assert (groups["transport"], food) not in stored
+
+    # Edited into a bus dataset: it leaves the food group and joins the transport one.
+    response = client.post(f"/datasets/{food}/edit", data=form_data(**BUS_DATA))
+    assert response.status_code == 302
+    stored = assert_fresh(app)
+    assert (groups["transport"], food) in stored and (groups["food"], food) not in stored
+
+    client.post(f"/datasets/{energy}/retire", data={"confirm": "y"})
+    stored = assert_fresh(app)
+    assert not [pair for pair in stored if pair[1] == energy]
+    with app.app_context(), new_session(app) as session:
+        assert session.get(Cluster, groups["energy"]).matched_dataset_count == 0
+
+
+def test_questions_joining_moving_and_hidden_keep_the_store_fresh(app, client, auth, runner, world):
+    groups, topics = world
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    created_id(client.post("/datasets/new", data=form_data(**ENERGY_DATA)))
+    before = assert_fresh(app)[(groups["food"], food)]
+
+    token = runner.invoke(args=["users", "token", "member@example.org"]).output.strip()
+    asked = client.post(
+        "/api/v1/questions",
+        json={
+            "text": "How many families in Newcastle use food banks while they wait for their "
+            "first Universal Credit payment?",
+            "action": "Show the Jobcentre what the wait costs families.",
+            "action_type": "influence-policy",
+            "themes": ["food", "income-benefits"],
+            "geography": "Newcastle upon Tyne",
+            "confirm": True,
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert asked.status_code == 201, asked.json
+    question = asked.json["id"]
+    assert asked.json["group"]["id"] == groups["food"]
+    after = assert_fresh(app)[(groups["food"], food)]
+    assert question in after[2] and question not in before[2]
+
+    auth.logout()
+    auth.login("facilitator@example.org")
+    moved = topics["food"][1][0]
+    response = client.post(
+        f"/groups/{groups['food']}/move",
+        data={"move-question_id": str(moved), "move-target": str(groups["energy"])},
+    )
+    assert response.status_code == 302
+    stored = assert_fresh(app)
+    assert moved not in stored[(groups["food"], food)][2]
+
+    response = client.post(f"/questions/{question}/hide", data={"hide-reason": "Posted twice"})
+    assert response.status_code == 302
+    stored = assert_fresh(app)
+    assert question not in stored[(groups["food"], food)][2]
+
+    # A dataset described now meets the groups as they are after those changes (the
+    # profiles kept in memory for re-scoring were not left behind).
+    later = created_id(client.post("/datasets/new", data=form_data(title="Food bank referrals")))
+    stored = assert_fresh(app)
+    assert moved not in stored[(groups["food"], later)][2]
+
+
+def test_a_recluster_re_scores_every_group(app, client, db, world):
+    created_id(client.post("/datasets/new", data=form_data()))
+    created_id(client.post("/datasets/new", data=form_data(**BUS_DATA)))
+    with app.app_context():
+        run = run_recluster(db)
+    assert run.status.value == "succeeded", run.message
+    stored = assert_fresh(app)
+    with app.app_context(), new_session(app) as session:
+        live = set(session.scalars(select(Cluster.id).where(Cluster.state == "active")))
+    assert stored and {cluster for cluster, _ in stored} <= live
+    # Re-clustering moved every question by bulk updates: a dataset described next sees that.
+    created_id(client.post("/datasets/new", data=form_data(**ENERGY_DATA)))
+    assert_fresh(app)
+
+
+def test_pages_and_the_api_read_stored_matches_without_ranking(app, client, world, monkeypatch):
+    groups, topics = world
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    question = topics["food"][1][0]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a page ranked datasets")
+
+    for module, names in (
+        (engine, ("rank_datasets", "score_match", "component_matrix", "combine")),
+        (serves, ("rank_datasets", "score_match", "rank_groups", "rank_datasets_serving")),
+        (matchstore, ("rank_groups", "rank_datasets_serving", "refresh_all", "refresh_groups")),
+    ):
+        for name in names:
+            monkeypatch.setattr(module, name, refuse)
+    pages = [
+        f"/groups/{groups['food']}",
+        f"/datasets/{food}",
+        f"/questions/{question}",
+        "/groups",
+        f"/api/v1/clusters/{groups['food']}",
+        f"/api/v1/clusters/{groups['food']}/matches",
+        f"/api/v1/datasets/{food}/matches",
+    ]
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    group_page = client.get(f"/groups/{groups['food']}").text
+    assert f'href="/datasets/{food}"' in group_page
+
+
+def test_the_api_lists_matches_best_first_with_the_questions_they_serve(app, client, world):
+    groups, topics = world
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    stored = assert_fresh(app)
+    items = client.get(f"/api/v1/clusters/{groups['food']}/matches").json["items"]
+    assert [item["dataset"]["id"] for item in items] == [food]
+    serves_ids = items[0]["serves_questions"]
+    assert serves_ids == list(stored[(groups["food"], food)][2])
+    assert serves_ids and set(serves_ids) <= set(topics["food"][1])
+    reverse = client.get(f"/api/v1/datasets/{food}/matches").json["items"]
+    scores = [item["score"] for item in reverse]
+    assert reverse[0]["group"]["id"] == groups["food"] and scores == sorted(scores, reverse=True)
+    assert reverse[0]["serves_questions"] == serves_ids
+    paths = client.get("/api/v1/openapi.json").json["paths"]
+    for path in ("/clusters/{cluster_id}/matches", "/datasets/{dataset_id}/matches"):
+        assert "serves_questions" in json.dumps(paths[path]), path
+
+
+def test_members_only_datasets_stay_out_of_visitors_lists_and_counts(app, client, auth, world):
+    groups, topics = world
+    public = created_id(client.post("/datasets/new", data=form_data()))
+    hidden = created_id(
+        client.post(
+            "/datasets/new",
+            data=form_data(
+                title="Food bank referrals held for members",
+                description="Referrals to our food banks by reason, including waits for "
+                "Universal Credit, shared with members only.",
+                visibility="members",
+            ),
+        )
+    )
+    stored = assert_fresh(app)
+    assert {(groups["food"], public), (groups["food"], hidden)} <= set(stored)
+    signed_in_page = client.get(f"/groups/{groups['food']}").text
+    assert f'href="/datasets/{hidden}"' in signed_in_page
+    assert "<dt>Datasets matched</dt><dd>2</dd>" in signed_in_page
+
+    auth.logout()
+    group_page = client.get(f"/groups/{groups['food']}").text
+    assert f'href="/datasets/{public}"' in group_page
+    assert f'href="/datasets/{hidden}"' not in group_page
+    assert "1 dataset matches" in group_page
+    assert "<dt>Datasets matched</dt><dd>1</dd>" in group_page
+    question_page = client.get(f"/questions/{topics['food'][1][0]}").text
+    assert f'href="/datasets/{hidden}"' not in question_page
+    api = client.get(f"/api/v1/clusters/{groups['food']}").json
+    assert [m["dataset"]["id"] for m in api["matches"]] == [public] and api["matches_total"] == 1
+    listed = client.get(f"/api/v1/clusters/{groups['food']}/matches").json["items"]
+    assert [m["dataset"]["id"] for m in listed] == [public]
+    assert client.get(f"/api/v1/datasets/{hidden}/matches").status_code == 404
+    assert client.get(f"/datasets/{hidden}").status_code == 404
+
+
+def test_the_dataset_page_demotes_groups_members_marked_not_relevant(
+    app, client, make_question, make_user, world
+):
+    groups, _ = world
+    author = make_user("second.asker@example.org")
+    more = [
+        make_question(text, author=author)
+        for text in (
+            "How many food bank users in the North East are waiting for Universal Credit?",
+            "Why do families with a first Universal Credit claim end up at food banks?",
+        )
+    ]
+    second = build_group(app, more, ["food", "credit", "families"])
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    order = [i["group"]["id"] for i in client.get(f"/api/v1/datasets/{food}/matches").json["items"]]
+    assert set(order) >= {groups["food"], second}
+    top = order[0]
+    response = client.post(
+        f"/groups/{top}/matches/{food}/not-relevant",
+        data={"not_relevant-reason": "Our referrals do not cover these families"},
+    )
+    assert response.status_code == 302
+    assert_fresh(app)
+    items = client.get(f"/api/v1/datasets/{food}/matches").json["items"]
+    assert items[-1]["group"]["id"] == top and items[-1]["not_relevant_count"] == 1
+    assert [i["group"]["id"] for i in items[:-1]] == [g for g in order if g != top]
+    page = client.get(f"/datasets/{food}").text
+    serves = page.split('id="serves-title"')[1].split("</section>")[0]
+    assert serves.index(f'href="/groups/{order[1]}"') < serves.index(f'href="/groups/{top}"')
+    assert "Marked not relevant for this group by 1 member" in serves
+    kept = len(order) - 1
+    assert f"{kept} group{'' if kept == 1 else 's'} it matches" in serves
+
+
+NORTH_EAST = [
+    "How many private renters in the North East live in damp, mouldy homes?",
+    "Are damp and mould in rented homes making children ill in the North East?",
+    "How many homes in the North East fail the decent homes standard because of damp?",
+]
+SCOTTISH = "How many homes in Scotland have condensation, rising damp or mould?"
+SHCS = {
+    "title": "Scottish House Condition Survey",
+    "description": "Annual survey of the physical condition of Scotland's homes: surveyors "
+    "record damp, condensation, mould and disrepair, with energy efficiency and fuel poverty.",
+    "themes": ["housing"],
+    "keywords": "damp; mould; housing conditions",
+    "variables": "damp; condensation; disrepair",
+    "geography": "Scotland",
+    "held_by_us": "no",
+    "publisher": "Scottish Government",
+    "access_level": "open",
+}
+EHS = {
+    **SHCS,
+    "title": "English Housing Survey",
+    "description": "Annual survey of housing in England: surveyors record damp, mould and "
+    "disrepair and whether homes meet the decent homes standard, by tenure and region.",
+    "geography": "England",
+    "publisher": "Ministry of Housing, Communities and Local Government",
+}
+
+
+def test_place_fit_is_judged_per_question(app, client, make_question, make_user, world):
+    author = make_user("housing.asker@example.org")
+    north_east = [
+        make_question(text, author=author, themes=["housing"], geography="North East")
+        for text in NORTH_EAST
+    ]
+    scottish = make_question(SCOTTISH, author=author, themes=["housing"], geography="Scotland")
+    group = build_group(app, [*north_east, scottish], ["damp", "mould", "homes"])
+    shcs = created_id(client.post("/datasets/new", data=form_data(**SHCS)))
+    ehs = created_id(client.post("/datasets/new", data=form_data(**EHS)))
+    stored = assert_fresh(app)
+
+    _, reasons, served = stored[(group, shcs)]
+    assert served == (scottish,)
+    assert "Serves 1 of 4 questions (Scotland)" in reasons
+    assert not [r for r in reasons if r.startswith("Covers the same place")]
+    _, reasons, served = stored[(group, ehs)]
+    assert set(served) <= set(north_east) and served
+    assert f"Serves {len(served)} of 4 questions (North East)" in reasons
+
+    north_east_page = client.get(f"/questions/{north_east[0]}").text
+    listed = north_east_page.split(f'id="match-{shcs}"')[1].split("</ul>")[0]
+    assert "serves this question" not in listed and "Covers the same place" not in listed
+    assert "Serves 1 of 4 questions (Scotland)" in listed
+    scottish_page = client.get(f"/questions/{scottish}").text
+    assert "serves this question" in scottish_page.split(f'id="match-{shcs}"')[1].split("</ul>")[0]
+    dataset_page = client.get(f"/datasets/{shcs}").text
+    serves_section = dataset_page.split('id="serves-title"')[1].split("</section>")[0]
+    assert f'href="/questions/{scottish}"' in serves_section
+    assert f'href="/questions/{north_east[0]}"' not in serves_section
+
+
+def test_a_demoted_match_leaves_the_card_figure_and_the_list_count(app, client, world):
+    groups, _ = world
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    second = created_id(
+        client.post(
+            "/datasets/new",
+            data=form_data(
+                title="Food parcels after benefit delays",
+                description="Weekly food parcels given by food banks to families waiting for "
+                "Universal Credit, with the reason for referral.",
+            ),
+        )
+    )
+    client.post(
+        f"/groups/{groups['food']}/matches/{food}/not-relevant",
+        data={"not_relevant-reason": "Too local"},
+    )
+    assert_fresh(app)
+    with app.app_context(), new_session(app) as session:
+        assert session.get(Cluster, groups["food"]).matched_dataset_count == 1
+    card = client.get("/groups").text
+    assert "<dt>Datasets matched</dt><dd>1</dd>" in card
+    page = client.get(f"/groups/{groups['food']}").text
+    assert "1 dataset matches" in page
+    assert page.index(f'id="match-{second}"') < page.index(f'id="match-{food}"')
+
+
+def test_a_group_profile_holds_its_public_visible_questions_only(app, world):
+    groups, topics = world
+    with app.app_context(), new_session(app) as session:
+        hidden = session.get(Question, topics["food"][1][0])
+        hidden.hidden = True
+        session.commit()
+        profiles = dict(group_profiles(session, [groups["food"]]))
+    profile = profiles[groups["food"]]
+    assert set(profile.question_ids) == set(topics["food"][1][1:])
+    assert profile.question_vectors.shape == (len(profile.question_ids), 384)
+    assert len(profile.question_places) == len(profile.question_ids)
