@@ -41,12 +41,13 @@ from models import (
 @dataclass(frozen=True)
 class _Members:
     """The public questions of groups, as profiles use them: themes, and the questions' ids,
-    embeddings and places, by group."""
+    embeddings, places and themes, by group."""
 
     themes: dict[int, frozenset[str]]
     ids: dict[int, tuple[int, ...]]
     vectors: dict[int, np.ndarray]
     places: dict[int, tuple[str, ...]]
+    question_themes: dict[int, tuple[frozenset[str], ...]]
 
 
 def _public_members(cluster_ids: Sequence[int] | None) -> tuple[ColumnElement[bool], ...]:
@@ -63,13 +64,14 @@ def _members(session: Session, cluster_ids: Sequence[int] | None) -> _Members:
     """The public questions of some groups (of every group when None), in two queries."""
     visible = _public_members(cluster_ids)
     themes: dict[int, set[str]] = {}
-    for cluster_id, slug in session.execute(
-        select(Question.cluster_id, question_themes.c.theme_slug)
+    themes_of_question: dict[int, set[str]] = {}
+    for cluster_id, question_id, slug in session.execute(
+        select(Question.cluster_id, Question.id, question_themes.c.theme_slug)
         .join(Question, Question.id == question_themes.c.question_id)
         .where(*visible)
-        .distinct()
     ):
         themes.setdefault(cluster_id, set()).add(slug)
+        themes_of_question.setdefault(question_id, set()).add(slug)
     rows: dict[int, list[Any]] = {}
     for row in session.execute(
         select(Question.cluster_id, Question.id, Question.embedding, Question.geography)
@@ -87,6 +89,10 @@ def _members(session: Session, cluster_ids: Sequence[int] | None) -> _Members:
             for c, questions in rows.items()
         },
         places={c: tuple(q.geography for q in questions) for c, questions in rows.items()},
+        question_themes={
+            c: tuple(frozenset(themes_of_question.get(q.id, ())) for q in questions)
+            for c, questions in rows.items()
+        },
     )
 
 
@@ -114,6 +120,7 @@ def _profiles(clusters: list[Any], members: _Members) -> list[tuple[int, GroupPr
                     question_ids=members.ids.get(cluster.id, ()),
                     question_vectors=members.vectors.get(cluster.id),
                     question_places=places,
+                    question_themes=members.question_themes.get(cluster.id, ()),
                 ),
             )
         )
@@ -170,6 +177,7 @@ def dataset_profiles(
         Dataset.variables,
         Dataset.unit_of_analysis,
         Dataset.population,
+        Dataset.granularity,
     ).where(Dataset.embedding.is_not(None), Dataset.retired_at.is_(None))
     if dataset_ids is not None:
         query = query.where(Dataset.id.in_(sorted(set(dataset_ids))))
@@ -190,6 +198,7 @@ def dataset_profiles(
             variables=tuple(row.variables or ()),
             unit_of_analysis=row.unit_of_analysis.value if row.unit_of_analysis else "",
             population=row.population or "",
+            granularity=row.granularity or "",
         )
         for row in rows
     ]
