@@ -1,18 +1,10 @@
 # Question Bank — `make run` serves the app with demo data; `make test` runs every test.
+# gunicorn's workers and threads are in gunicorn.conf.py (WORKERS/THREADS override them).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
-# Rate limits must hold across workers: with the embedded default (memory storage) the app runs
-# as one process with threads; with a shared store (RATELIMIT_STORAGE_URI=redis://...) as two.
-ifeq ($(strip $(RATELIMIT_STORAGE_URI)),)
-WORKERS ?= 1
-THREADS ?= 8
-else
-WORKERS ?= 2
-THREADS ?= 4
-endif
 EVAL_DIR ?= ../shared/eval
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
@@ -49,8 +41,7 @@ run: install instance/secret_key migrate
 	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} $(BIN)/flask --app wsgi insight prepare
 	@echo "Serving Question Bank on http://127.0.0.1:$(PORT)"
 	QB_ENV=production SECRET_KEY=$${SECRET_KEY:-$$(cat instance/secret_key)} EMBEDDING_WARMUP=1 exec $(BIN)/gunicorn \
-		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads $(THREADS) --timeout 120 \
-		--access-logfile - wsgi:app
+		--config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 # The whole suite on SQLite; then again on PostgreSQL when TEST_DATABASE_URL is set.
 test: install-dev

@@ -26,6 +26,8 @@ class Config:
         self.DATABASE_URL = os.environ.get(
             "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'questionbank.sqlite3'}"
         )
+        # Connections each process keeps open: at least gunicorn's threads (gunicorn.conf.py).
+        self.DATABASE_POOL_SIZE = int(os.environ.get("DATABASE_POOL_SIZE", "10"))
         self.EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
         self.MODEL_CACHE_DIR = Path(os.environ.get("MODEL_CACHE_DIR", INSTANCE_DIR / "models"))
         # Load the model and the question index in the background at start-up (`make run` sets

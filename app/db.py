@@ -10,16 +10,26 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+# How long a SQLite writer waits for another process's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT_S = 30
 
-def make_engine(url: str) -> Engine:
-    """An engine for the URL, with SQLite tuned for foreign keys and concurrent readers."""
+
+def make_engine(url: str, pool_size: int = 10) -> Engine:
+    """An engine for the URL, with SQLite tuned for foreign keys and concurrent writers.
+
+    ``pool_size`` connections stay open, so every thread of a worker keeps its own instead of
+    opening and closing one per request past the pool's default five.
+    """
     options: dict[str, Any] = {"future": True}
+    memory = ":memory:" in url or url in {"sqlite://", "sqlite+pysqlite://"}
     if url.startswith("sqlite"):
-        options["connect_args"] = {"check_same_thread": False, "timeout": 30}
-        if ":memory:" in url or url in {"sqlite://", "sqlite+pysqlite://"}:
+        options["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
+        if memory:
             options["poolclass"] = StaticPool
     else:
         options["pool_pre_ping"] = True
+    if not memory:
+        options.update(pool_size=pool_size, max_overflow=pool_size)
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -29,6 +39,11 @@ def make_engine(url: str) -> Engine:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # The Python driver's ``timeout`` sets the same busy timeout; said again here so that the
+    # wait does not depend on how a connection was opened.
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+    # Readers never block the writer nor each other in WAL mode; switching waits on the busy
+    # timeout when another process holds the database, and is kept by the file once made.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -36,7 +51,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def init_app(app: Flask) -> None:
     """Create the engine and session factory for the app and close sessions on teardown."""
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(app.config["DATABASE_URL"], app.config["DATABASE_POOL_SIZE"])
     app.extensions["qb.engine"] = engine
     app.extensions["qb.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
     app.teardown_appcontext(_close_session)

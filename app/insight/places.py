@@ -189,6 +189,9 @@ def _canonical() -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
+# Matching compares every dataset's places with every group's on each ranking: the same few
+# hundred names, so each is normalised once.
+@lru_cache(maxsize=8192)
 def canonical_place(name: str) -> str:
     """Return the canonical spelling of a place name, or the name itself if it is unknown."""
     return _canonical().get(_place_key(name), name.strip())
