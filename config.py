@@ -45,6 +45,9 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.WTF_CSRF_ENABLED = True
         self.PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+        # Pages kept per process for visitors who are not logged in (app/core/pagecache.py);
+        # 0 turns the cache off.
+        self.PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "500"))
 
     def validate(self) -> None:
         """Fail fast with a clear message when a required setting is missing."""

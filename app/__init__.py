@@ -48,11 +48,12 @@ def create_app(config: Config | None = None) -> Flask:
     register_template_helpers(app)
 
     from app import db
-    from app.core import guards
+    from app.core import guards, pagecache
     from app.extensions import csrf, htmx, limiter, login_manager
 
     guards.init_app(app)
     db.init_app(app)
+    pagecache.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)

@@ -4,6 +4,7 @@ Importing this package registers every table on ``Base.metadata`` (what Alembic 
 """
 
 from models.base import Base, utcnow
+from models.changes import CHANGES_ROW_ID, BankChanges
 from models.cluster import Cluster, ClusteringRun, ClusterState, CurationLog, RunStatus
 from models.dataset import (
     AccessLevel,
@@ -49,11 +50,13 @@ from models.workshop import (
 )
 
 __all__ = [
+    "CHANGES_ROW_ID",
     "SECTOR_LABELS",
     "AccessLevel",
     "ActionType",
     "AnswerLink",
     "ApiToken",
+    "BankChanges",
     "Base",
     "ChecklistItem",
     "Cluster",

@@ -9,6 +9,7 @@ from flask import current_app, flash, make_response, redirect, render_template, 
 from werkzeug.wrappers import Response
 
 from app.core.errors import Refused
+from app.core.pagecache import kept_for_visitors
 from app.core.paging import page_request
 from app.core.web import (
     is_fragment,
@@ -51,6 +52,7 @@ PLACES = place_suggestions()
 
 
 @bp.get("/", strict_slashes=False)
+@kept_for_visitors
 def index() -> Response:
     """The readable datasets, searched and filtered; only the results for the htmx search box."""
     session = get_session()
@@ -89,6 +91,7 @@ def export_jsonld() -> Response:
 
 
 @bp.get("/<int:dataset_id>")
+@kept_for_visitors
 def show(dataset_id: int) -> str:
     """A dataset: what it is, its fields, the groups it could serve and its pledges.
 

@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 from app.api import bp, json_body
 from app.bank.support import sector_counts, supported_ids
 from app.core.errors import BadRequest, Conflict, Refused
+from app.core.pagecache import kept_for_visitors
 from app.core.paging import page_request
 from app.core.serializers import (
     ERROR_RESPONSE,
@@ -65,6 +66,7 @@ def _similar_json(found: list[SimilarQuestion]) -> list[dict[str, Any]]:
 
 
 @bp.get("/questions")
+@kept_for_visitors
 def questions_list() -> ApiAnswer:
     """Readable questions, searched, filtered and paged like the list page."""
     filters = QuestionFilters.from_args(request.args)
@@ -96,6 +98,7 @@ def questions_create() -> ApiAnswer:
 
 
 @bp.get("/questions/<int:question_id>")
+@kept_for_visitors
 def questions_get(question_id: int) -> ApiAnswer:
     """One question, if the caller may read it."""
     question = get_question(get_session(), viewer(), question_id)
