@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import http.client
 import json
 import os
@@ -28,27 +29,33 @@ import runpy
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bench.common import ROOT, Row, load_average, met, percentile, print_table
+from bench.common import RESULTS_DIR, ROOT, Row, load_average, met, percentile, print_table
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 MIX_FILE = ROOT / "bench" / "data" / "load_mix.json"
 QUESTIONS_FILE = ROOT / "app" / "demo" / "data" / "questions.json"
 LUA_SCRIPT = ROOT / "bench" / "load.lua"
 BIN = Path(sys.executable).parent
-SECONDS, QUICK_SECONDS = 8.0, 3.0
+SECONDS, QUICK_SECONDS = 6.0, 2.0
 WARMUP_SECONDS = 2.0
+READY_ANSWERS = 12
 TARGET_RPS, TARGET_P95_MS, TARGET_QUESTION_RPS, TARGET_POSTS_PER_MINUTE = 400, 200, 300, 1000
 WRITER_USER = "sarah.robson@tynefood.example.org"
 WRITER_CONNECTIONS = 4
-BROWSE_CYCLES = 40
+BROWSE_CYCLES = 20
 
 
 @dataclass(frozen=True)
@@ -95,26 +102,85 @@ class WriterResult:
 # --- Database and server -----------------------------------------------------------------------
 
 
+# What the seeded bank is made from: a template is built again when any of it changes.
+BANK_INPUTS = ("migrations/versions", "models", "app/demo", "app/bank", "app/insight")
+TEMPLATE_PREFIX = "qb_bench_load_bank_"
+
+
+def bank_digest() -> str:
+    """A digest of everything the seeded demo bank is made from (and the model it embeds with)."""
+    digest = hashlib.sha256(os.environ.get("EMBEDDING_MODEL", "").encode())
+    for folder in BANK_INPUTS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 @contextlib.contextmanager
 def fresh_database(workdir: Path) -> Iterator[str]:
-    """A new, empty database: PostgreSQL beside TEST_DATABASE_URL when set, else SQLite."""
+    """A new database holding the seeded demo bank: PostgreSQL beside TEST_DATABASE_URL when
+    set, else SQLite; copied from a template seeded as `make run` seeds (built on first use)."""
     test_url = os.environ.get("TEST_DATABASE_URL")
     if not test_url:
+        template = RESULTS_DIR / f"load-bank-{bank_digest()}.sqlite3"
+        if not template.exists():
+            _build_sqlite_template(template, workdir)
+        shutil.copyfile(template, workdir / "load.sqlite3")
         yield f"sqlite:///{workdir / 'load.sqlite3'}"
         return
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    name = f"qb_bench_load_{os.getpid()}"
     admin = create_engine(test_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    template = TEMPLATE_PREFIX + bank_digest()
+    name = f"qb_bench_load_{os.getpid()}"
     try:
+        with admin.connect() as connection:
+            known = connection.scalars(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :prefix"),
+                {"prefix": TEMPLATE_PREFIX + "%"},
+            ).all()
+        if template not in known:
+            _build_pg_template(admin, test_url, template, known, workdir)
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
         yield make_url(test_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def _build_sqlite_template(template: Path, workdir: Path) -> None:
+    building = workdir / "template.sqlite3"
+    seed_bank(server_env(f"sqlite:///{building}", workdir))
+    with contextlib.closing(sqlite3.connect(building)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    template.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(building, template)
+
+
+def _build_pg_template(
+    admin: Engine, test_url: str, template: str, stale: Sequence[str], workdir: Path
+) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    building = f"{template}_{os.getpid()}"
+    with admin.connect() as connection:
+        for old in stale:  # templates of an older schema or demo bank
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{building}"'))
+    try:
+        url = make_url(test_url).set(database=building).render_as_string(hide_password=False)
+        seed_bank(server_env(url, workdir))
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{template}"'))
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'))
 
 
 def server_env(database_url: str, workdir: Path) -> dict[str, str]:
@@ -142,14 +208,31 @@ def _run(args: list[str], env: dict[str, str]) -> str:
     return done.stdout
 
 
-def prepare_bank(env: dict[str, str]) -> str:
-    """Migrate, seed and embed as `make run` does; return an API token for the writer."""
+def seed_bank(env: dict[str, str]) -> None:
+    """Migrate, seed and embed as `make run` does."""
+    started = time.perf_counter()
     _run([str(BIN / "alembic"), "upgrade", "head"], env)
     flask = [str(BIN / "flask"), "--app", "wsgi"]
     _run([*flask, "seed-demo", "--if-empty"], env)
     _run([*flask, "insight", "prepare"], env)
-    printed = _run([*flask, "users", "token", WRITER_USER, "--name", "load bench"], env)
-    return next(word for word in printed.split() if word.startswith("qb_"))
+    print(f"demo bank template seeded in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def writer_token(database_url: str) -> str:
+    """A new API token for the writer's account (the CLI's `users token`, without its start-up)."""
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from app.auth.tokens import create_api_token
+    from models import User
+
+    engine = create_engine(database_url)
+    try:
+        with Session(engine) as session:
+            user = session.scalars(select(User).where(User.email == WRITER_USER)).one()
+            return create_api_token(session, user, "load bench").secret
+    finally:
+        engine.dispose()
 
 
 def free_port() -> int:
@@ -166,6 +249,7 @@ class Server:
 
     port: int
     layout: str
+    workers: int
     log: Path
 
 
@@ -194,7 +278,7 @@ def serve(env: dict[str, str], workdir: Path) -> Iterator[Server]:
         )
         try:
             _wait_until_ready(port, process, workdir / "server.log")
-            yield Server(port, _layout(), log)
+            yield Server(port, *_layout(), log)
         finally:
             process.terminate()
             try:
@@ -204,22 +288,28 @@ def serve(env: dict[str, str], workdir: Path) -> Iterator[Server]:
                 process.wait()
 
 
-def _layout() -> str:
+def _layout() -> tuple[str, int]:
     settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
-    return f"{settings['workers']} x {settings['threads']} {settings['worker_class']}"
+    workers = int(settings["workers"])
+    return f"{workers} x {settings['threads']} {settings['worker_class']}", workers
 
 
 def _wait_until_ready(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
+    # Each answer comes from whichever worker accepted the connection: many ready answers in
+    # a row mean every worker has loaded the model.
+    deadline, ready = time.monotonic() + 120, 0
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited: {log.read_text()[-800:]}")
-        with contextlib.suppress(OSError, ValueError):
+        try:
             status, body = _get(port, "/api/v1/health")
-            if status == 200 and json.loads(body).get("model_loaded"):
-                return
-        time.sleep(0.5)
-    raise RuntimeError("gunicorn did not become ready in 90 s")
+            ready = ready + 1 if status == 200 and json.loads(body).get("model_loaded") else 0
+        except (OSError, ValueError):
+            ready = 0
+        if ready >= READY_ANSWERS:
+            return
+        time.sleep(0.1 if ready else 0.5)
+    raise RuntimeError("gunicorn did not become ready in 120 s")
 
 
 def _get(port: int, path: str) -> tuple[int, bytes]:
@@ -441,12 +531,12 @@ def run(quick: bool, keep: bool = False) -> list[Row]:
     workdir = Path(tempfile.mkdtemp(prefix="qb-load-"))
     rows: list[Row] = []
     try:
+        started = time.perf_counter()
         with fresh_database(workdir) as database_url:
-            env = server_env(database_url, workdir)
-            started = time.perf_counter()
-            token = prepare_bank(env)
-            questions, groups = bank_ids(database_url)
             print(f"bank ready in {time.perf_counter() - started:.0f} s", flush=True)
+            env = server_env(database_url, workdir)
+            token = writer_token(database_url)
+            questions, groups = bank_ids(database_url)
             browse = write_paths(workdir / "browse.txt", mix_paths(mix, questions, groups))
             question_page = write_paths(
                 workdir / "question.txt",
@@ -489,6 +579,11 @@ def measure(
 ) -> list[Row]:
     """Each load level in turn, then the writer alongside the browsing; the report's rows."""
     port = server.port
+    # Every page of the mix once, as visitors before the run would have asked for them: the
+    # runs measure the steady state, not the first view of each page.
+    for _ in range(server.workers):  # each worker keeps its own pages
+        for path in browse.read_text().split():
+            _get(port, path)
     run_wrk(port, browse, 50, WARMUP_SECONDS)
     baseline = run_wrk(port, health, 50, seconds)
     base = f"health {baseline.rps:.0f} req/s"
