@@ -1,6 +1,7 @@
 -- wrk script for bench/load.py: cycles through the request paths in a file (one a line) and,
 -- when done, prints one JSON line with the counts and the latency percentiles wrk keeps.
--- Usage: wrk -s bench/load.lua http://127.0.0.1:PORT -- PATHS_FILE
+-- Usage: wrk -s bench/load.lua http://127.0.0.1:PORT -- PATHS_FILE [COOKIE]
+-- With COOKIE (a logged-in member's session cookie) every request is that member's.
 
 local paths = {}
 local position = 0
@@ -18,6 +19,9 @@ function init(args)
     if line ~= "" then
       table.insert(paths, line)
     end
+  end
+  if args[2] then
+    wrk.headers["Cookie"] = args[2]
   end
   -- Each thread starts at its own place in the cycle, so the mix is spread across threads.
   position = ((offset or 1) * 7) % #paths

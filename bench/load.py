@@ -25,6 +25,7 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import runpy
 import secrets
 import shutil
@@ -54,7 +55,9 @@ WARMUP_SECONDS = 2.0
 READY_ANSWERS = 12
 TARGET_RPS, TARGET_P95_MS, TARGET_QUESTION_RPS, TARGET_POSTS_PER_MINUTE = 400, 200, 300, 1000
 WRITER_USER = "sarah.robson@tynefood.example.org"
-WRITER_CONNECTIONS = 4
+BROWSING_MEMBER = "dave.charlton@tynefood.example.org"
+WRITER_CONNECTIONS = 8
+DEMO_PASSWORD = "demo-password"  # every demo member's (README)
 BROWSE_CYCLES = 20
 
 
@@ -322,6 +325,31 @@ def _get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
+def member_cookie(port: int, email: str) -> str:
+    """Log in through the real form (its CSRF token included); the session cookie it sets."""
+    from urllib.parse import urlencode
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/auth/login")
+        response = connection.getresponse()
+        page = response.read().decode()
+        cookie = response.getheader("Set-Cookie", "").split(";")[0]
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+        if token is None:
+            raise RuntimeError("the login page has no CSRF token")
+        form = {"email": email, "password": DEMO_PASSWORD, "csrf_token": token.group(1)}
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+        connection.request("POST", "/auth/login", urlencode(form), headers)
+        response = connection.getresponse()
+        response.read()
+        if response.status != 302:
+            raise RuntimeError(f"logging in as {email} answered {response.status}")
+        return response.getheader("Set-Cookie", "").split(";")[0]
+    finally:
+        connection.close()
+
+
 # --- The browsing mix --------------------------------------------------------------------------
 
 
@@ -392,8 +420,11 @@ def write_paths(path: Path, paths: list[str]) -> Path:
     return path
 
 
-def run_wrk(port: int, paths_file: Path, connections: int, seconds: float) -> WrkResult:
-    """Drive the server with wrk for ``seconds`` over ``connections`` keep-alive connections."""
+def run_wrk(
+    port: int, paths_file: Path, connections: int, seconds: float, cookie: str = ""
+) -> WrkResult:
+    """Drive the server with wrk for ``seconds`` over ``connections`` keep-alive connections,
+    as a visitor, or as the member whose session ``cookie`` is given."""
     threads = min(2, connections)
     done = subprocess.run(
         [
@@ -408,6 +439,7 @@ def run_wrk(port: int, paths_file: Path, connections: int, seconds: float) -> Wr
             f"http://127.0.0.1:{port}",
             "--",
             str(paths_file),
+            *([cookie] if cookie else []),
         ],
         capture_output=True,
         text=True,
@@ -584,7 +616,7 @@ def measure(
     for _ in range(server.workers):  # each worker keeps its own pages
         for path in browse.read_text().split():
             _get(port, path)
-    run_wrk(port, browse, 50, WARMUP_SECONDS)
+    run_wrk(port, browse, 50, min(WARMUP_SECONDS, seconds / 2))
     baseline = run_wrk(port, health, 50, seconds)
     base = f"health {baseline.rps:.0f} req/s"
     print(f"health alone @50: {baseline.summary()}", flush=True)
@@ -595,6 +627,8 @@ def measure(
     print(f"mix @200: {at200.summary()} {status_counts(server.log, mark)}", flush=True)
     question = run_wrk(port, question_page, 50, seconds)
     print(f"question page @50: {question.summary()}", flush=True)
+    as_member = run_wrk(port, browse, 50, seconds, member_cookie(port, BROWSING_MEMBER))
+    print(f"mix @50 as a logged-in member: {as_member.summary()}", flush=True)
 
     bodies = writer_bodies(mix["places"])  # type: ignore[arg-type]
     outcome: dict[str, WriterResult] = {}
@@ -647,6 +681,14 @@ def measure(
             base,
             f">= {TARGET_QUESTION_RPS}",
             met(question.rps >= TARGET_QUESTION_RPS),
+        ),
+        Row(
+            "load",
+            "browsing mix @50 conns as a member (no kept pages), req/s",
+            f"{as_member.rps:.0f} (p95 {as_member.p95_ms:.0f} ms, "
+            f"{as_member.socket_errors + as_member.bad_status} errors)",
+            base,
+            "(none)",
         ),
         Row(
             "load",
