@@ -596,7 +596,8 @@ def setup_row(database_url: str, server: Server) -> Row:
         "load",
         "set-up",
         f"{kind}, demo bank, gunicorn {server.layout}, wrk -t2 on the same cores; "
-        f"rate limits lifted for the bench server (RATELIMIT_ENABLED=0); load {load_average()}",
+        f"rate limits lifted for the bench server (RATELIMIT_ENABLED=0); visitors get kept "
+        f"pages, the member row none; load {load_average()}",
     )
 
 
