@@ -1,18 +1,10 @@
 # Question Bank — `make run` serves the app with demo data; `make test` runs every test.
+# gunicorn's workers and threads are in gunicorn.conf.py (WORKERS/THREADS override them).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
-# Rate limits must hold across workers: with the embedded default (memory storage) the app runs
-# as one process with threads; with a shared store (RATELIMIT_STORAGE_URI=redis://...) as two.
-ifeq ($(strip $(RATELIMIT_STORAGE_URI)),)
-WORKERS ?= 1
-THREADS ?= 8
-else
-WORKERS ?= 2
-THREADS ?= 4
-endif
 EVAL_DIR ?= ../shared/eval
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
@@ -55,8 +47,7 @@ run: install instance/secret_key migrate
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	fi; \
 	EMBEDDING_WARMUP=1 $(BIN)/gunicorn \
-		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads $(THREADS) --timeout 120 \
-		--access-logfile - wsgi:app
+		--config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 # The RQ worker for background jobs (re-clustering, imports, re-embedding); needs REDIS_URL.
 worker: install instance/secret_key migrate

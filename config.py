@@ -26,6 +26,8 @@ class Config:
         self.DATABASE_URL = os.environ.get(
             "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'questionbank.sqlite3'}"
         )
+        # Connections each process keeps open: at least gunicorn's threads (gunicorn.conf.py).
+        self.DATABASE_POOL_SIZE = int(os.environ.get("DATABASE_POOL_SIZE", "10"))
         self.EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
         self.MODEL_CACHE_DIR = Path(os.environ.get("MODEL_CACHE_DIR", INSTANCE_DIR / "models"))
         # Load the model and the question index in the background at start-up (`make run` sets
@@ -62,6 +64,9 @@ class Config:
         # at 100k rows it holds about 160 MB of vectors and embeds for a few minutes.
         self.CLUSTER_CSV_MAX_ROWS = int(os.environ.get("CLUSTER_CSV_MAX_ROWS", "100000"))
         self.CLUSTER_CSV_MAX_BYTES = int(os.environ.get("CLUSTER_CSV_MAX_BYTES", str(32 << 20)))
+        # Pages kept per process for visitors who are not logged in (app/core/pagecache.py);
+        # 0 turns the cache off.
+        self.PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "500"))
 
     def validate(self) -> None:
         """Fail fast with a clear message when a required setting is missing."""

@@ -43,15 +43,18 @@ def create_app(config: Config | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.jinja_env.add_extension("jinja2.ext.do")
     from app.core.matchscale import register_filters
+    from app.core.templating import register_template_helpers
 
     register_filters(app)
+    register_template_helpers(app)
 
     from app import db
-    from app.core import guards
+    from app.core import guards, pagecache
     from app.extensions import csrf, htmx, limiter, login_manager
 
     guards.init_app(app)
     db.init_app(app)
+    pagecache.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)

@@ -39,6 +39,7 @@ BENCHES: list[tuple[str, Callable[[ModuleType, bool, Path], list[Row]]]] = [
     ("pages", lambda module, quick, eval_dir: module.run(quick)),
     ("recluster_scale", lambda module, quick, eval_dir: module.run(quick)),
     ("matches", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
+    ("load", lambda module, quick, eval_dir: module.run(quick)),
 ]
 
 

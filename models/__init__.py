@@ -4,6 +4,7 @@ Importing this package registers every table on ``Base.metadata`` (what Alembic 
 """
 
 from models.base import Base, utcnow
+from models.changes import CHANGES_ROW_ID, BankChanges
 from models.cluster import Cluster, ClusterState, CurationLog
 from models.dataset import (
     AccessLevel,
@@ -52,6 +53,7 @@ from models.workshop import (
 )
 
 __all__ = [
+    "CHANGES_ROW_ID",
     "EXCLUSIVE_KINDS",
     "LIVE_STATUSES",
     "SECTOR_LABELS",
@@ -59,6 +61,7 @@ __all__ = [
     "ActionType",
     "AnswerLink",
     "ApiToken",
+    "BankChanges",
     "Base",
     "ChecklistItem",
     "Cluster",

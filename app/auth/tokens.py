@@ -15,6 +15,9 @@ from models import ApiToken, User, utcnow
 
 TOKEN_PREFIX = "qb_"
 NAME_MAX = 80
+# A token's last use is kept to the minute: writing it on every call would make every API call,
+# reads included, a write transaction.
+LAST_USE_STEP = timedelta(minutes=1)
 # Offered lifetimes in days; None never expires.
 LIFETIMES: dict[str, int | None] = {"30": 30, "90": 90, "365": 365, "never": None}
 DEFAULT_LIFETIME = "90"
@@ -70,14 +73,16 @@ def create_api_token(
 
 
 def user_for_token(session: Session, secret: str) -> User | None:
-    """The active user owning a live token, or None (its last use is recorded)."""
+    """The active user owning a live token, or None (its last use is recorded, to the minute)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
     if token is None or not is_live(token) or not token.user.active:
         return None
-    token.last_used_at = utcnow()
-    session.commit()
+    now = utcnow()
+    if token.last_used_at is None or now - _aware(token.last_used_at) >= LAST_USE_STEP:
+        token.last_used_at = now
+        session.commit()
     return token.user
 
 

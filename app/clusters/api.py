@@ -19,6 +19,7 @@ from app.clusters.feedback import (
 from app.clusters.service import DEFAULT_SORT, SORT_ORDERS, group_detail, list_groups
 from app.core.errors import BadRequest
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
+from app.core.pagecache import kept_for_visitors
 from app.core.serializers import (
     CLUSTER_SCHEMA,
     ERROR_RESPONSE,
@@ -39,6 +40,7 @@ from models.feedback import REASON_MAX
 
 
 @bp.get("/clusters")
+@kept_for_visitors
 def list_clusters() -> Response:
     """Live question groups, one page at a time, in a sort order."""
     sort = request.args.get("sort", DEFAULT_SORT)
@@ -50,6 +52,7 @@ def list_clusters() -> Response:
 
 
 @bp.get("/clusters/<int:cluster_id>")
+@kept_for_visitors
 def get_cluster(cluster_id: int) -> Response:
     """One group with its representative question, readable questions, matches and pledges.
 

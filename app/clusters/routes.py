@@ -43,6 +43,7 @@ from app.clusters.service import (
     ungrouped_count,
 )
 from app.core.errors import Refused
+from app.core.pagecache import kept_for_visitors
 from app.core.paging import PageRequest, page_request
 from app.core.web import (
     admin_required,
@@ -74,6 +75,7 @@ register_moved("group", "clusters.show", "cluster_id")
 
 
 @bp.get("", strict_slashes=False)
+@kept_for_visitors
 def index() -> Response:
     """The live groups as cards, sortable and paged; the cards alone for htmx."""
     session = get_session()
@@ -95,6 +97,7 @@ def index() -> Response:
 
 
 @bp.get("/map", endpoint="map")
+@kept_for_visitors
 def group_map() -> str:
     """Every question as a dot coloured by its group, with a table of the groups."""
     return render_template(
@@ -139,6 +142,7 @@ def _group_page(
 
 
 @bp.get("/<int:cluster_id>")
+@kept_for_visitors
 def show(cluster_id: int) -> tuple[str, int]:
     """A group's page: questions, supporters, matches, pledges, partnerships and history.
 
@@ -240,6 +244,7 @@ def not_relevant(cluster_id: int, dataset_id: int) -> Response | tuple[str, int]
 
 
 @bp.get("/gaps")
+@kept_for_visitors
 def gaps() -> str:
     """Data gaps: widely asked groups no dataset serves and no one has pledged data to."""
     order = gap_sort(request.args.get("sort"))

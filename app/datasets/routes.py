@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from app.bank.jobs import restart_watched, watched_job
 from app.core.errors import Refused
+from app.core.pagecache import kept_for_visitors
 from app.core.paging import page_request
 from app.core.web import (
     is_fragment,
@@ -56,6 +57,7 @@ PLACES = place_suggestions()
 
 
 @bp.get("/", strict_slashes=False)
+@kept_for_visitors
 def index() -> Response:
     """The readable datasets, searched and filtered; only the results for the htmx search box."""
     session = get_session()
@@ -94,6 +96,7 @@ def export_jsonld() -> Response:
 
 
 @bp.get("/<int:dataset_id>")
+@kept_for_visitors
 def show(dataset_id: int) -> str:
     """A dataset: what it is, its fields, the groups it could serve and its pledges.
 

@@ -14,6 +14,7 @@ from app.api import bp, json_body, requested_page
 from app.api.idempotency import KEY_PARAMETER, idempotent, replayable
 from app.bank.support import sector_counts, supported_ids
 from app.core.errors import BadRequest, Conflict, Refused
+from app.core.pagecache import kept_for_visitors
 from app.core.serializers import (
     ERROR_RESPONSE,
     PAGING_PARAMETERS,
@@ -66,6 +67,7 @@ def _similar_json(found: list[SimilarQuestion]) -> list[dict[str, Any]]:
 
 
 @bp.get("/questions")
+@kept_for_visitors
 def questions_list() -> ApiAnswer:
     """Readable questions, searched, filtered and paged like the list page."""
     filters = QuestionFilters.from_args(request.args)
@@ -98,6 +100,7 @@ def questions_create() -> ApiAnswer:
 
 
 @bp.get("/questions/<int:question_id>")
+@kept_for_visitors
 def questions_get(question_id: int) -> ApiAnswer:
     """One question, if the caller may read it."""
     question = get_question(get_session(), viewer(), question_id)

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from app.bank.support import supported_ids
 from app.core.errors import Conflict, Refused
+from app.core.pagecache import kept_for_visitors
 from app.core.paging import page_request
 from app.core.web import (
     facilitator_required,
@@ -63,6 +64,7 @@ Page = str | tuple[str, int] | Response
 
 
 @bp.get("/", strict_slashes=False)
+@kept_for_visitors
 def index() -> Response:
     """Every readable question, searched and filtered; only the rows for the htmx search box."""
     session = get_session()
@@ -202,6 +204,7 @@ def _show_page(question_id: int, status: int = 200, **bound: Any) -> tuple[str, 
 
 
 @bp.get("/<int:question_id>")
+@kept_for_visitors
 def show(question_id: int) -> tuple[str, int]:
     """One question: who asks it, its group, similar questions, data and history.
 

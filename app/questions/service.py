@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.bank.embeddings import embedder, store_vector
 from app.bank.grouping import assign_question, refresh_demand_figures
@@ -226,12 +226,25 @@ def _live_pledges(session: Session, question: Question) -> list[Pledge]:
     )
 
 
+# What the question page shows of the question itself, loaded with it rather than one query
+# each as the template reaches them.
+_DETAIL_LOADS = (
+    joinedload(Question.action_type),
+    joinedload(Question.organisation),
+    joinedload(Question.author),
+    joinedload(Question.cluster),
+    selectinload(Question.themes),
+    selectinload(Question.answer_links),
+    selectinload(Question.status_changes),
+)
+
+
 def question_detail(session: Session, viewer: User | None, question_id: int) -> QuestionDetail:
     """The question with its supporters, similar questions, pledged and matched datasets.
 
     :raise NotFound: the viewer may not read it.
     """
-    question = get_question(session, viewer, question_id)
+    question = require_readable(viewer, session.get(Question, question_id, options=_DETAIL_LOADS))
     return QuestionDetail(
         question=question,
         supporters_by_sector=sector_counts(session, [question.id]).get(question.id, {}),

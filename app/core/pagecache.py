@@ -1,0 +1,185 @@
+"""Pages as visitors who are not logged in see them, kept while the bank has not changed.
+
+Every visitor who is not logged in sees the same page for the same address: what they may read
+is decided by ``policy`` for "no viewer". A page built for one of them is kept with the bank's
+change counter (``app.db.current_generation``) as it was when the page was built, and served to
+the next one until a transaction writes to the bank: at once when this process wrote, within
+``CHECK_INTERVAL`` when another did. The visitor's own CSRF token is put back into the page
+each time, so their forms and htmx requests work as before.
+
+Only pages that are the same for every visitor are kept: GET answers of 200 with HTML or JSON,
+for nobody logged in, with no message flashed for them, for the same htmx headers and within the
+same day (so nothing that counts days can go stale overnight). Members always get pages built
+for them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import wraps
+from typing import ParamSpec
+
+from flask import Flask, current_app, g, request, session
+from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import generate_csrf
+from werkzeug.wrappers import Response
+
+from app.core.web import viewer
+from app.db import current_generation, get_session, writes_committed
+
+P = ParamSpec("P")
+
+# Where the visitor's CSRF token goes in a kept page: a NUL byte never reaches a page (the
+# guards refuse it in input), so the slot cannot be confused with content.
+TOKEN_SLOT = b"\x00csrf-token\x00"
+KEPT_TYPES = frozenset({"text/html", "application/json"})
+# How stale a kept page may be after another process (another gunicorn worker, a background
+# job, a command) changed the bank: the change counter is read again at most this often.
+# Changes made by this process are seen at once.
+CHECK_INTERVAL = 1.0
+# The request headers a page may differ by (``app.core.web.is_fragment`` reads them).
+VARY_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
+# Headers that belong to one answer, not to the page.
+OWN_HEADERS = frozenset({"content-length", "set-cookie"})
+Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page's body (with its CSRF token taken out), status and headers."""
+
+    body: bytes
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    has_token: bool
+
+    def response(self) -> Response:
+        """The page as an answer to this visitor, with their CSRF token in it."""
+        body = self.body
+        if self.has_token:
+            body = body.replace(TOKEN_SLOT, generate_csrf().encode())
+        return Response(body, status=self.status, headers=list(self.headers))
+
+
+class PageCache:
+    """The pages kept at the bank's latest generation seen, the least recently used dropped."""
+
+    def __init__(self, capacity: int, check_interval: float = CHECK_INTERVAL) -> None:
+        self._capacity = capacity
+        self._check_interval = check_interval
+        self._pages: OrderedDict[Key, KeptPage] = OrderedDict()
+        self._generation: int | None = None
+        self._checked_at = float("-inf")
+        self._writes_seen = -1
+        self._lock = threading.Lock()
+
+    def generation(self, read: Callable[[], int | None]) -> int | None:
+        """The bank's generation: ``read`` from the database after this process wrote, and
+        otherwise at most every ``check_interval`` seconds."""
+        with self._lock:
+            fresh = time.monotonic() - self._checked_at < self._check_interval
+            if fresh and self._writes_seen == writes_committed():
+                return self._generation
+        writes = writes_committed()  # before reading: a commit in between is read again
+        generation = read()
+        with self._lock:
+            if generation != self._generation:
+                self._pages.clear()
+                self._generation = generation
+            self._checked_at = time.monotonic()
+            self._writes_seen = writes
+        return generation
+
+    def get(self, key: Key, generation: int) -> KeptPage | None:
+        """The page kept for key at this generation, if any."""
+        with self._lock:
+            if generation != self._generation:
+                return None
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: Key, generation: int, page: KeptPage) -> None:
+        """Keep a page built at the current generation (one built before a change is not)."""
+        with self._lock:
+            if generation != self._generation:
+                return
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self._capacity:
+                self._pages.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+def init_app(app: Flask) -> None:
+    """Give the app its cache (PAGE_CACHE_SIZE pages; 0 turns it off)."""
+    size = app.config["PAGE_CACHE_SIZE"]
+    app.extensions["qb.page_cache"] = PageCache(size) if size > 0 else None
+
+
+def _cache() -> PageCache | None:
+    cache: PageCache | None = current_app.extensions.get("qb.page_cache")
+    return cache
+
+
+def _key() -> Key:
+    htmx = "|".join(request.headers.get(name, "") for name in VARY_HEADERS)
+    return request.url, htmx, datetime.now(UTC).date().isoformat()
+
+
+def _same_for_every_visitor() -> bool:
+    return request.method == "GET" and viewer() is None and "_flashes" not in session
+
+
+def _kept(response: Response) -> KeptPage | None:
+    """The answer as a page to keep, or None when it is not the same for every visitor."""
+    if (
+        response.status_code != 200
+        or response.direct_passthrough
+        or response.is_streamed
+        or response.mimetype not in KEPT_TYPES
+        or "Set-Cookie" in response.headers
+    ):
+        return None
+    body = response.get_data()
+    token = g.get("csrf_token")
+    has_token = bool(token) and token.encode() in body
+    if has_token:
+        body = body.replace(token.encode(), TOKEN_SLOT)
+    headers = tuple(
+        (name, value) for name, value in response.headers if name.lower() not in OWN_HEADERS
+    )
+    return KeptPage(body, response.status_code, headers, has_token)
+
+
+def kept_for_visitors(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
+    """Serve the view's page from the cache to visitors who are not logged in, while the bank
+    has not changed since it was built."""
+
+    @wraps(view)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
+        cache = _cache()
+        if cache is None or not _same_for_every_visitor():
+            return view(*args, **kwargs)
+        generation = cache.generation(lambda: current_generation(get_session()))
+        if generation is None:
+            return view(*args, **kwargs)
+        key = _key()
+        page = cache.get(key, generation)
+        if page is not None:
+            return page.response()
+        response = current_app.make_response(view(*args, **kwargs))
+        kept = _kept(response)
+        if kept is not None:
+            cache.put(key, generation, kept)
+        return response
+
+    return wrapper

@@ -1,0 +1,25 @@
+"""gunicorn settings for `make run` and the load benchmark (bench/load.py): one place for both.
+
+Rate limits must hold across workers: with the embedded default (``memory://`` storage) the app
+runs as one process with threads; with a shared store (``RATELIMIT_STORAGE_URI=redis://...``)
+as two, one per core. ``WORKERS`` and ``THREADS`` override either.
+
+Threads (gthread) rather than more processes: a request spends much of its time waiting on the
+database, and threads share one copy of the model and the question index. Each worker keeps
+``DATABASE_POOL_SIZE`` (10) connections open, more than its threads, so none opens one per request.
+
+The app is not preloaded in the master: it would open a database connection and start the
+model's warm-up threads before the fork, and neither survives one safely.
+"""
+
+import os
+
+_shared_limits = bool(os.environ.get("RATELIMIT_STORAGE_URI", "").strip())
+
+worker_class = "gthread"
+workers = int(os.environ.get("WORKERS") or (2 if _shared_limits else 1))
+threads = int(os.environ.get("THREADS") or (4 if _shared_limits else 8))
+# Keep-alive connections wait in the worker's poller, not on a thread, so a few hundred idle
+# clients cost no thread.
+keepalive = 5
+timeout = 120

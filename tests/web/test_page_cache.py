@@ -1,0 +1,112 @@
+"""Pages kept for visitors who are not logged in (app/core/pagecache.py): served again while the
+bank is unchanged, never stale after this process writes, fresh within the check interval after
+another process does, each visitor's CSRF token their own, and never for members."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select, update
+
+from app.db import current_generation, get_engine, new_session
+from models import CHANGES_ROW_ID, BankChanges, Question, User
+from tests.conftest import AuthActions
+
+TOKEN = re.compile(r'"X-CSRFToken": "([^"]+)"')
+
+
+def _change_behind_the_apps_back(app: Flask, question_id: int, text: str) -> None:
+    """Rewrite a question as another process would, without this process's session events."""
+    with get_engine(app).begin() as connection:
+        connection.execute(update(Question).where(Question.id == question_id).values(text=text))
+
+
+def _advance_generation_elsewhere(app: Flask) -> None:
+    with get_engine(app).begin() as connection:
+        connection.execute(
+            update(BankChanges)
+            .where(BankChanges.id == CHANGES_ROW_ID)
+            .values(generation=BankChanges.generation + 1)
+        )
+
+
+def test_a_kept_page_is_served_until_another_process_changes_the_bank(
+    app: Flask, client: FlaskClient, make_question: Callable[..., int]
+) -> None:
+    question_id = make_question("How many families use food banks in Leeds?")
+    assert b"food banks in Leeds" in client.get("/questions/").data
+
+    _change_behind_the_apps_back(app, question_id, "How many pensioners skip meals in Hull?")
+    assert b"food banks in Leeds" in client.get("/questions/").data  # kept: nothing said so
+
+    _advance_generation_elsewhere(app)  # what that process's commit does
+    app.extensions["qb.page_cache"]._check_interval = 0.0  # the interval has passed
+    page = client.get("/questions/").data
+    assert b"pensioners skip meals in Hull" in page
+    assert b"food banks in Leeds" not in page
+
+
+def test_a_visitor_sees_what_this_process_wrote_at_once(
+    app: Flask,
+    client: FlaskClient,
+    make_question: Callable[..., int],
+    make_user: Callable[..., User],
+) -> None:
+    make_question("How many families use food banks in Leeds?")
+    assert b"pensioners skip meals" not in client.get("/questions/").data
+    with app.app_context(), new_session(app) as session:
+        generation = current_generation(session)
+    make_question("How many pensioners skip meals in Hull?")
+    with app.app_context(), new_session(app) as session:
+        assert current_generation(session) > generation
+    assert b"pensioners skip meals in Hull" in client.get("/questions/").data
+
+
+def test_each_visitor_gets_their_own_csrf_token_in_a_kept_page(
+    app: Flask, make_question: Callable[..., int], make_user: Callable[..., User]
+) -> None:
+    make_question("How many families use food banks in Leeds?")
+    make_user("member@example.org")
+    app.config["WTF_CSRF_ENABLED"] = True
+    first, second = app.test_client(), app.test_client()
+    first_token = TOKEN.search(first.get("/questions/").get_data(as_text=True))
+    second_token = TOKEN.search(second.get("/questions/").get_data(as_text=True))
+    assert first_token and second_token
+    assert first_token.group(1) != second_token.group(1)
+    # The token in the kept page is the one the second visitor's session accepts.
+    answer = second.post(
+        "/auth/logout", headers={"X-CSRFToken": second_token.group(1)}, follow_redirects=False
+    )
+    assert answer.status_code != 400
+    refused = second.post("/auth/logout", headers={"X-CSRFToken": first_token.group(1)})
+    assert refused.status_code == 400
+
+
+def test_members_are_never_served_a_kept_page(
+    client: FlaskClient, auth: AuthActions, make_user: Callable[..., User]
+) -> None:
+    make_user("member@example.org", name="Morag Member")
+    client.get("/groups")  # kept for visitors
+    auth.login()
+    assert b"Morag Member" in client.get("/groups").data
+    auth.logout()
+    assert b"Morag Member" not in client.get("/groups").data
+
+
+def test_a_token_used_to_read_the_api_leaves_kept_pages_alone(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User]
+) -> None:
+    from app.auth.tokens import create_api_token
+
+    user = make_user("reader@example.org")
+    with app.app_context(), new_session(app) as session:
+        secret = create_api_token(session, session.get(User, user.id)).secret
+        generation = current_generation(session)
+    answer = client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
+    assert answer.status_code == 200
+    with app.app_context(), new_session(app) as session:
+        assert current_generation(session) == generation
+        assert session.scalar(select(func.count()).select_from(Question)) == 0
