@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 import models
 from app.db import make_engine
+from models.fulltext import include_name
 from tests.conftest import alembic_config
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_DATABASE_URL")
@@ -73,7 +74,9 @@ def test_models_and_migrations_do_not_drift(scratch_url: str) -> None:
     command.upgrade(alembic_config(scratch_url), "head")
     engine = make_engine(scratch_url)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name}
+        )
         differences = compare_metadata(context, models.Base.metadata)
     engine.dispose()
     assert differences == []
