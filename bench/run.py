@@ -38,6 +38,7 @@ BENCHES: list[tuple[str, Callable[[ModuleType, bool, Path], list[Row]]]] = [
     ("match_quality", lambda module, quick, eval_dir: module.run(quick)),
     ("pages", lambda module, quick, eval_dir: module.run(quick)),
     ("recluster_scale", lambda module, quick, eval_dir: module.run(quick)),
+    ("search_speed", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
 ]
 
 

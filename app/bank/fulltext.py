@@ -64,13 +64,13 @@ def text_query(raw: str) -> TextQuery | None:
     """The terms of what someone typed, or None when it holds no word (no filter at all).
 
     Common words ("how", "many") and single letters are dropped so that they do not narrow a
-    search; a query of nothing else keeps them.
+    search (a query of nothing else keeps them), and so is a word said twice.
     """
     words = _WORD.findall(unicodedata.normalize("NFKC", raw).lower())
     if not words:
         return None
     terms = [word for word in words if word not in COMMON_WORDS and len(word) > 1] or words
-    return TextQuery(tuple(terms[:MAX_TERMS]))
+    return TextQuery(tuple(dict.fromkeys(terms))[:MAX_TERMS])
 
 
 def _fts(index: FullTextIndex) -> ColumnElement[bool]:
