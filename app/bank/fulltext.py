@@ -101,27 +101,34 @@ def ranked_ids(
     query: TextQuery,
     conditions: list[ColumnElement[bool]],
     limit: int | None = None,
+    depth: int | None = None,
 ) -> list[int]:
-    """Ids of the rows meeting the conditions and holding every term, best first (``limit``:
-    only that many).
+    """Ids of the rows meeting the conditions and holding every term, best first.
 
     Best is bm25 on SQLite and ts_rank on PostgreSQL, both weighting a question's text above its
-    action (a dataset's title and keywords above the rest); ties go to the newest row.
+    action (a dataset's title and keywords above the rest); ties go to the newest row. ``limit``
+    returns only that many; ``depth`` ranks only the newest that many matches, which bounds the
+    work for a word that thousands of rows hold (ranking reads each match's index entry).
     """
     id_column = index.table.c.id
     if session.get_bind().dialect.name == "sqlite":
         fts = table(index.fts_table, column("rowid", Integer), column("rank"))
-        statement = (
-            select(id_column)
+        hits = (
+            select(id_column.label("id"), fts.c.rank.label("rank"))
             .join(fts, fts.c.rowid == id_column)
             .where(_fts(index).op("MATCH")(query.fts5()), *conditions)
-            .order_by(fts.c.rank, id_column.desc())
+            .order_by(fts.c.rowid.desc())
+            .limit(depth)
+            .subquery()
         )
+        best = hits.c.rank.asc()
     else:
-        rank = func.ts_rank(_vector(index), _tsquery(query), _RANK_LENGTH_NORMALISATION)
-        statement = (
-            select(id_column)
+        hits = (
+            select(id_column.label("id"), _vector(index).label("vector"))
             .where(_vector(index).op("@@")(_tsquery(query)), *conditions)
-            .order_by(rank.desc(), id_column.desc())
+            .order_by(id_column.desc())
+            .limit(depth)
+            .subquery()
         )
-    return list(session.scalars(statement.limit(limit)))
+        best = func.ts_rank(hits.c.vector, _tsquery(query), _RANK_LENGTH_NORMALISATION).desc()
+    return list(session.scalars(select(hits.c.id).order_by(best, hits.c.id.desc()).limit(limit)))

@@ -71,6 +71,18 @@ def test_words_in_the_text_rank_above_the_same_words_in_the_action(
     assert [item["id"] for item in api["items"][:3]] == [twice, once, in_action]
 
 
+def test_a_bounded_depth_ranks_only_the_newest_matches(app, make_question) -> None:
+    best = make_question("Eviction notices: how many end in an eviction?")
+    newer = make_question("Which families in Hull face eviction once allowances are frozen?")
+    newest = make_question("How long after an eviction do families wait for a council home?")
+    words = text_query("eviction")
+    assert words is not None
+    with app.app_context(), new_session(app) as session:
+        assert ranked_ids(session, QUESTIONS_TEXT, words, [])[0] == best
+        assert set(ranked_ids(session, QUESTIONS_TEXT, words, [], depth=2)) == {newer, newest}
+        assert len(ranked_ids(session, QUESTIONS_TEXT, words, [], limit=1, depth=2)) == 1
+
+
 def test_another_sort_chosen_with_a_query_keeps_that_sort(app, client, make_question) -> None:
     first = make_question("Eviction notices: how many end in an eviction?")
     second = make_question("Which families in Hull face eviction once allowances are frozen?")
