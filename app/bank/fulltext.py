@@ -111,24 +111,26 @@ def ranked_ids(
     work for a word that thousands of rows hold (ranking reads each match's index entry).
     """
     id_column = index.table.c.id
-    if session.get_bind().dialect.name == "sqlite":
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:
         fts = table(index.fts_table, column("rowid", Integer), column("rank"))
-        hits = (
+        found = (
             select(id_column.label("id"), fts.c.rank.label("rank"))
             .join(fts, fts.c.rowid == id_column)
             .where(_fts(index).op("MATCH")(query.fts5()), *conditions)
-            .order_by(fts.c.rowid.desc())
-            .limit(depth)
-            .subquery()
         )
-        best = hits.c.rank.asc()
+        newest = fts.c.rowid.desc()  # FTS5 walks its index in this order: no sort, and it stops
     else:
-        hits = (
-            select(id_column.label("id"), _vector(index).label("vector"))
-            .where(_vector(index).op("@@")(_tsquery(query)), *conditions)
-            .order_by(id_column.desc())
-            .limit(depth)
-            .subquery()
+        found = select(id_column.label("id"), _vector(index).label("vector")).where(
+            _vector(index).op("@@")(_tsquery(query)), *conditions
         )
-        best = func.ts_rank(hits.c.vector, _tsquery(query), _RANK_LENGTH_NORMALISATION).desc()
+        newest = id_column.desc()
+    if depth is not None:
+        found = found.order_by(newest).limit(depth)
+    hits = found.subquery()
+    best = (
+        hits.c.rank.asc()
+        if sqlite
+        else func.ts_rank(hits.c.vector, _tsquery(query), _RANK_LENGTH_NORMALISATION).desc()
+    )
     return list(session.scalars(select(hits.c.id).order_by(best, hits.c.id.desc()).limit(limit)))
