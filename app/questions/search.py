@@ -47,7 +47,7 @@ from models.fulltext import QUESTIONS_TEXT
 SEARCH_THRESHOLD = 0.40
 SEARCH_DEPTH = 200
 # A word in thousands of questions is ranked among its newest RANK_DEPTH matches only: bm25 over
-# every match would cost about 3 microseconds each (35 ms for a word in one question in ten at
+# every match costs about 3 microseconds each (30 ms for a word in one question in ten at
 # 100,000); a rarer word or several words have fewer matches and are ranked in full.
 RANK_DEPTH = 1000
 
