@@ -40,6 +40,7 @@ BENCHES: list[tuple[str, Callable[[ModuleType, bool, Path], list[Row]]]] = [
     ("recluster_scale", lambda module, quick, eval_dir: module.run(quick)),
     ("matches", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
     ("load", lambda module, quick, eval_dir: module.run(quick)),
+    ("search_speed", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
 ]
 
 

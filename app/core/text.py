@@ -1,32 +1,10 @@
-"""Text as every feature reads it: squashed as a reader sees it, checked for length, and
-searched literally (the words of a query, a portable case-insensitive "contains")."""
+"""Text as every feature reads it: squashed as a reader sees it and checked for length.
+(Searching by words is the database's: app/bank/fulltext.py; CSV cells are made safe for a
+spreadsheet by app/core/csvfile.py.)"""
 
 from __future__ import annotations
 
-import re
 import unicodedata
-
-from sqlalchemy import ColumnElement
-
-from app.insight.stopwords import COMMON_WORDS
-
-_WORD = re.compile(r"\w+")
-
-
-def search_terms(query: str) -> list[str]:
-    """The words of a query worth matching literally (common and very short words dropped)."""
-    words = [word for word in _WORD.findall(query.lower()) if word not in COMMON_WORDS]
-    return [word for word in words if len(word) > 2] or [query.strip().lower()]
-
-
-def contains(column: ColumnElement[str], term: str, dialect: str) -> ColumnElement[bool]:
-    """The column holds the term, ignoring case (LIKE on SQLite, which ignores ASCII case and is
-    faster without ``lower()``; ILIKE on PostgreSQL)."""
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
-    if dialect == "sqlite":
-        return column.like(pattern, escape="\\")
-    return column.ilike(pattern, escape="\\")
 
 
 def squash(text: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Finding datasets: the register's listing, filtered and searched literally and by meaning.
+"""Finding datasets: the register's listing, filtered and searched by words and by meaning.
 
 Every query goes through ``datasets_readable_by``, so a visitor never sees a members-only or a
 retired record in a listing, a search or an export.
@@ -8,28 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, String, and_, cast, exists, or_, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.bank.embeddings import blob_to_vector, embed_texts
+from app.bank.fulltext import ranked_ids, text_query
 from app.core.errors import Refused
 from app.core.paging import Page, PageRequest, paginate
 from app.core.policy import datasets_readable_by
-from app.core.text import contains, search_terms
 from app.datasets.rules import ACCESS_LEVELS
 from app.insight.places import areas_covering, canonical_place
 from models import Dataset, Organisation, Sector, Theme, User, dataset_themes
+from models.fulltext import DATASETS_TEXT
 
 # A search query is a few words and a dataset description a paragraph, so their cosines run low:
 # "households sent to foodbanks" scores 0.47 against a food bank referral series, "bus timetables"
 # 0.58 against bus statistics, while off-topic words ("football results", "weather tomorrow")
 # stay under 0.1 and loosely related ones ("cold homes" against Universal Credit) near 0.2.
 SEARCH_THRESHOLD = 0.30
-# Every word of the query written in the record is strong evidence: it ranks above meaning alone.
-TEXT_MATCH_BONUS = 0.5
 SEARCH_MAX = 200
 GEOGRAPHY_MAX = 120
 PUBLIC_DATA = "public"  # the holder-sector filter's value for records no member holds
@@ -99,20 +97,6 @@ def _filter_conditions(session: Session, filters: DatasetFilters) -> list[Condit
     return conditions
 
 
-def _literal(query: str, dialect: str) -> Condition:
-    """Every word of the query in the title, description, publisher, keywords or variables."""
-    columns: tuple[Any, ...] = (  # mapped attributes and casts alike
-        Dataset.title,
-        Dataset.description,
-        Dataset.publisher,
-        cast(Dataset.keywords, String),
-        cast(Dataset.variables, String),
-    )
-    return and_(
-        *(or_(*(contains(c, term, dialect) for c in columns)) for term in search_terms(query))
-    )
-
-
 def _meaning_scores(session: Session, query: str, conditions: list[Condition]) -> dict[int, float]:
     """The readable datasets close in meaning to the query, with their cosine."""
     rows = session.execute(
@@ -146,8 +130,10 @@ def list_datasets(
 ) -> Page[Dataset]:
     """One page of the readable, live datasets matching the filters and search.
 
-    A search matches every word literally *or* the meaning of the query; literal matches rank
-    first and meaning orders each kind. Without a search the register is in title order.
+    A search matches every word (stemmed, the last as a prefix) in the title, description,
+    publisher, keywords or variables *or* the meaning of the query; word matches come first in
+    full-text rank, then meaning-only ones by similarity. Without a search (or a query with no
+    word in it) the register is in title order.
 
     :raise Refused: a filter names something that does not exist, or the query is too long.
     """
@@ -155,7 +141,8 @@ def list_datasets(
         raise Refused.on("q", f"Keep the search to {SEARCH_MAX} characters.")
     conditions = [datasets_readable_by(viewer), *_filter_conditions(session, filters)]
     query = " ".join(filters.q.split())
-    if not query:
+    words = text_query(query)
+    if words is None:
         ordered = (
             select(Dataset)
             .where(*conditions)
@@ -163,15 +150,11 @@ def list_datasets(
             .order_by(Dataset.title, Dataset.id)
         )
         return paginate(session, ordered, request)
-    dialect = session.get_bind().dialect.name
-    literal_ids = set(
-        session.scalars(select(Dataset.id).where(*conditions, _literal(query, dialect)))
-    )
+    literal_ids = ranked_ids(session, DATASETS_TEXT, words, conditions)
     scores = _meaning_scores(session, query, conditions)
-    ranked = sorted(
-        literal_ids | set(scores),
-        key=lambda i: (-(scores.get(i, 0.0) + (TEXT_MATCH_BONUS if i in literal_ids else 0)), i),
-    )
+    found = set(literal_ids)
+    meaning_only = sorted((i for i in scores if i not in found), key=lambda i: (-scores[i], i))
+    ranked = [*literal_ids, *meaning_only]
     request = request.clamped(len(ranked))
     ids = ranked[request.offset : request.offset + request.per_page]
     return Page(_loaded(session, ids), request.page, request.per_page, len(ranked))
