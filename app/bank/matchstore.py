@@ -32,9 +32,10 @@ from sqlalchemy.orm import Session
 
 from app.bank.matching import not_demoted
 from app.bank.profiles import dataset_profiles, group_profiles, live_group_profiles
+from app.core.policy import datasets_readable_by
 from app.insight.match import DatasetProfile, GroupProfile, MatchResult
 from app.insight.serves import rank_datasets_serving, rank_groups
-from models import Cluster, ClusterState, Match, utcnow
+from models import Cluster, ClusterState, Dataset, Match, utcnow
 
 INSERT_CHUNK = 5000
 
@@ -141,7 +142,9 @@ def _score_groups(
 
 
 def recount(session: Session, cluster_ids: Iterable[int]) -> None:
-    """Set each group's ``matched_dataset_count`` to its stored matches less the demoted ones."""
+    """Set each group's ``matched_dataset_count`` to its stored matches less the demoted ones,
+    counting public datasets only: the card figure is the same for everyone, so it is made
+    from what everyone may read (a visitor's card agrees with the visitor's list)."""
     ids = sorted(set(cluster_ids))
     for start in range(0, len(ids), INSERT_CHUNK):
         chunk = ids[start : start + INSERT_CHUNK]
@@ -149,7 +152,8 @@ def recount(session: Session, cluster_ids: Iterable[int]) -> None:
             cluster_id: n
             for cluster_id, n in session.execute(
                 select(Match.cluster_id, func.count())
-                .where(Match.cluster_id.in_(chunk), not_demoted())
+                .join(Dataset, Dataset.id == Match.dataset_id)
+                .where(Match.cluster_id.in_(chunk), not_demoted(), datasets_readable_by(None))
                 .group_by(Match.cluster_id)
             )
         }

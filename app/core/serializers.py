@@ -154,7 +154,8 @@ CLUSTER_SCHEMA: JsonSchema = {
         "action_type_counts": COUNTS_SCHEMA,
         "matched_dataset_count": {
             "type": "integer",
-            "description": "Datasets scoring at least the matcher's minimum for the group",
+            "description": "Public datasets scoring at least the matcher's minimum for the "
+            "group, less those members marked not relevant (the same for every viewer)",
         },
         "pledge_count": {"type": "integer"},
         "url": {"type": "string", "description": "The group's web page"},

@@ -14,10 +14,11 @@ import app.insight.match as engine
 import app.insight.serves as serves
 from app.bank.profiles import dataset_profiles, group_profiles
 from app.bank.recluster import run_recluster
+from app.core.policy import datasets_readable_by
 from app.db import new_session
 from app.insight.match import rank_datasets
 from app.insight.serves import rank_datasets_serving
-from models import Cluster, Match, MatchFeedback, Question, Role
+from models import Cluster, Dataset, Match, MatchFeedback, Question, Role
 from tests.web.datasets_common import created_id, form_data
 from tests.web.test_clusters_common import build_group, seed_topics
 
@@ -78,6 +79,7 @@ def assert_fresh(app) -> dict[tuple[int, int], tuple[float, tuple[str, ...], tup
         figures = {
             c: n for c, n in session.execute(select(Cluster.id, Cluster.matched_dataset_count))
         }
+        public = set(session.scalars(select(Dataset.id).where(datasets_readable_by(None))))
     stored = _stored(app)
     # One dataset scored alone and many scored at once differ in float32 rounding only.
     assert set(stored) == set(expected)
@@ -86,8 +88,12 @@ def assert_fresh(app) -> dict[tuple[int, int], tuple[float, tuple[str, ...], tup
             expected[pair][1:]
         ), pair
     for cluster_id, figure in figures.items():
-        listed = [pair for pair in stored if pair[0] == cluster_id and pair not in demoted]
-        assert figure == len(listed), f"group {cluster_id}"
+        listed = [
+            pair
+            for pair in stored
+            if pair[0] == cluster_id and pair not in demoted and pair[1] in public
+        ]
+        assert figure == len(listed), f"group {cluster_id}"  # the card: public datasets only
     return stored
 
 
@@ -404,3 +410,25 @@ def test_a_group_profile_holds_its_public_visible_questions_only(app, world):
     assert set(profile.question_ids) == set(topics["food"][1][1:])
     assert profile.question_vectors.shape == (len(profile.question_ids), 384)
     assert len(profile.question_places) == len(profile.question_ids)
+
+
+def test_a_visitors_card_counts_what_the_visitor_may_read(app, client, auth, world) -> None:
+    groups, _ = world
+    public = created_id(client.post("/datasets/new", data=form_data()))
+    hidden = created_id(
+        client.post(
+            "/datasets/new",
+            data=form_data(title="Our own referral notes", visibility="members"),
+        )
+    )
+    stored = assert_fresh(app)
+    food = groups["food"]
+    assert (food, public) in stored and (food, hidden) in stored
+    with app.app_context(), new_session(app) as session:
+        figure = session.get(Cluster, food).matched_dataset_count
+    assert figure == sum(1 for c, d in stored if c == food and d != hidden)
+    auth.logout()
+    page = client.get(f"/groups/{food}").text
+    assert "Our own referral notes" not in page
+    assert f"<dt>Datasets matched</dt><dd>{figure}</dd>" in page
+    assert f"<dt>Datasets matched</dt><dd>{figure}</dd>" in client.get("/groups").text
