@@ -58,7 +58,7 @@ def build_bank(path: Path, size: BankSize, eval_dir: Path) -> None:
         _insert_questions(session, questions, question_vectors)
         _insert_datasets(session, datasets, dataset_vectors)
         session.commit()
-        run = run_recluster(session, model_name=app.config["EMBEDDING_MODEL"])
+        run = run_recluster(session)
         print(f"bank {size.name}: {run.message}", flush=True)
     # Everything into the main file before it is renamed: no write-ahead log left beside it.
     get_engine(app).dispose()
