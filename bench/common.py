@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from config import TestingConfig
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = ROOT / "bench" / "results"
 COLUMNS = ("benchmark", "metric", "value", "baseline", "target", "met")
@@ -197,3 +199,11 @@ def markdown_table(rows: Sequence[Row]) -> str:
 def print_table(rows: Sequence[Row]) -> None:
     """Print rows as one aligned table."""
     print(format_table(rows))
+
+
+def timed_config(database_url: str) -> TestingConfig:
+    """The test configuration for an app whose pages are timed: the visitors' page cache is
+    off, so a page is timed as it is built, not as a lookup of a page built before."""
+    config = TestingConfig(database_url=database_url)
+    config.PAGE_CACHE_SIZE = 0
+    return config

@@ -34,7 +34,7 @@ from bench.bank import (
     dataset_descriptions,
     embedded,
 )
-from bench.common import Row, default_eval_dir, met, print_table, summarise_ms
+from bench.common import Row, default_eval_dir, met, print_table, summarise_ms, timed_config
 
 BENCHMARK = "matches"
 TARGET_RESCORE_S = 1.0
@@ -264,11 +264,10 @@ def run(quick: bool = False, eval_dir: Path | None = None) -> list[Row]:
     from app import create_app
     from app.bank.profiles import dataset_profiles
     from app.db import new_session
-    from config import TestingConfig
 
     size = bank_size(quick)
     path = bank_path(size, eval_dir or default_eval_dir())
-    app = create_app(TestingConfig(database_url=f"sqlite:///{path}"))
+    app = create_app(timed_config(f"sqlite:///{path}"))
     questions, datasets, groups, stored = _bank_figures(app)
     bench = f"{BENCHMARK} @ {questions // 1000}k q, {datasets} ds"
     rows = [

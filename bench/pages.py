@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import Row, print_table, timings
+from bench.common import Row, print_table, timed_config, timings
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -100,7 +100,6 @@ def build_bank(path: Path, n_questions: int) -> None:
 def run(quick: bool, n_questions: int | None = None) -> list[Row]:
     """Time the question list, a group page, the groups page and similar-as-you-type."""
     from app import create_app
-    from config import TestingConfig
 
     n = n_questions or (20_000 if quick else 100_000)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -109,7 +108,7 @@ def run(quick: bool, n_questions: int | None = None) -> list[Row]:
         started = time.perf_counter()
         build_bank(path, n)
         print(f"bank of {n} questions built in {time.perf_counter() - started:.0f} s")
-    app = create_app(TestingConfig(database_url=f"sqlite:///{path}"))
+    app = create_app(timed_config(f"sqlite:///{path}"))
     client = app.test_client()
     from sqlalchemy import select
 

@@ -31,6 +31,7 @@ from bench.common import (
     load_average,
     met,
     print_table,
+    timed_config,
 )
 from bench.search_bank import postgres_bank, sqlite_bank
 
@@ -143,9 +144,8 @@ def _time_searches(url: str, label: str, repeats: int) -> list[Row]:
     from app import create_app
     from app.bank.index import question_index
     from app.db import get_engine
-    from config import TestingConfig
 
-    app = create_app(TestingConfig(database_url=url))
+    app = create_app(timed_config(url))
     client = app.test_client()
     with app.app_context():
         question_index(app).sync(force=True)
