@@ -75,7 +75,7 @@ def personal_data(session: Session, user: User) -> dict[str, Any]:
     Secrets are never included: no password hash, and of each API token only its name, prefix
     and dates.
     """
-    return {
+    data: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "account": {
             "id": user.id,
@@ -87,82 +87,66 @@ def personal_data(session: Session, user: User) -> dict[str, Any]:
             "created_at": _plain(user.created_at),
             "last_login_at": _plain(user.last_login_at),
         },
-        "api_tokens": _rows(
-            session,
-            ApiToken,
-            ApiToken.user_id == user.id,
-            ("name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"),
-        ),
         "questions": [
-            {
-                **row,
-                "themes": [theme.slug for theme in question.themes],
-            }
+            {**row, "themes": [theme.slug for theme in question.themes]}
             for question, row in _questions(session, user)
         ],
-        "supports": _rows(
-            session, Support, Support.user_id == user.id, ("question_id", "created_at")
-        ),
-        "flags": _rows(
-            session, Flag, Flag.user_id == user.id, ("question_id", "reason", "created_at")
-        ),
-        "pledges": _rows(
-            session,
-            Pledge,
-            Pledge.pledged_by_id == user.id,
-            (
-                "id",
-                "dataset_id",
-                "question_id",
-                "cluster_id",
-                "status",
-                "condition_kinds",
-                "conditions",
-                "available_from",
-                "terms_accepted_at",
-                "created_at",
-            ),
-        ),
-        "datasets_described": _rows(
-            session, Dataset, Dataset.described_by_id == user.id, ("id", "title", "created_at")
-        ),
-        "partnership_memberships": _rows(
-            session,
-            PartnershipMember,
-            PartnershipMember.user_id == user.id,
-            ("partnership_id", "role", "status", "is_lead", "joined_at"),
-        ),
-        "partnership_log_entries": _rows(
-            session,
-            PartnershipLogEntry,
-            PartnershipLogEntry.user_id == user.id,
-            ("partnership_id", "kind", "text", "created_at"),
-        ),
-        "checklist_ticks": _rows(
-            session,
-            PartnershipCheck,
-            PartnershipCheck.ticked_by_id == user.id,
-            ("partnership_id", "item", "ticked_at"),
-        ),
-        "match_feedback": _rows(
-            session,
-            MatchFeedback,
-            MatchFeedback.user_id == user.id,
-            ("cluster_id", "dataset_id", "reason", "created_at"),
-        ),
-        "workshop_scores": _rows(
-            session,
-            WorkshopScore,
-            WorkshopScore.user_id == user.id,
-            ("item_id", "criterion", "score", "created_at"),
-        ),
-        "notifications": _rows(
-            session,
-            Notification,
-            Notification.user_id == user.id,
-            ("kind", "text", "link", "read_at", "created_at"),
-        ),
     }
+    for section, model, owner, fields in PERSONAL_ROWS:
+        data[section] = _rows(session, model, getattr(model, owner) == user.id, fields)
+    return data
+
+
+# What else of a member's is exported: section, table, the column naming them, the fields.
+PERSONAL_ROWS: tuple[tuple[str, Any, str, tuple[str, ...]], ...] = (
+    (
+        "api_tokens",
+        ApiToken,
+        "user_id",
+        ("name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"),
+    ),
+    ("supports", Support, "user_id", ("question_id", "created_at")),
+    ("flags", Flag, "user_id", ("question_id", "reason", "created_at")),
+    (
+        "pledges",
+        Pledge,
+        "pledged_by_id",
+        (
+            "id",
+            "dataset_id",
+            "question_id",
+            "cluster_id",
+            "status",
+            "condition_kinds",
+            "conditions",
+            "available_from",
+            "terms_accepted_at",
+            "created_at",
+        ),
+    ),
+    ("datasets_described", Dataset, "described_by_id", ("id", "title", "created_at")),
+    (
+        "partnership_memberships",
+        PartnershipMember,
+        "user_id",
+        ("partnership_id", "role", "status", "is_lead", "joined_at"),
+    ),
+    (
+        "partnership_log_entries",
+        PartnershipLogEntry,
+        "user_id",
+        ("partnership_id", "kind", "text", "created_at"),
+    ),
+    ("checklist_ticks", PartnershipCheck, "ticked_by_id", ("partnership_id", "item", "ticked_at")),
+    (
+        "match_feedback",
+        MatchFeedback,
+        "user_id",
+        ("cluster_id", "dataset_id", "reason", "created_at"),
+    ),
+    ("workshop_scores", WorkshopScore, "user_id", ("item_id", "criterion", "score", "created_at")),
+    ("notifications", Notification, "user_id", ("kind", "text", "link", "read_at", "created_at")),
+)
 
 
 QUESTION_FIELDS = (
