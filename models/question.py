@@ -94,6 +94,9 @@ class Question(Base):
     cluster_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
     embedding_model: Mapped[str | None] = mapped_column(String(200))
+    # The embedding of the text with its place names neutralised, which grouping reads so that
+    # what is asked, not where, decides the group; empty when the text names no place.
+    grouping_embedding: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     support_count: Mapped[int] = mapped_column(default=0, index=True)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     hidden_reason: Mapped[str | None] = mapped_column(String(500))

@@ -12,9 +12,13 @@ from sqlalchemy.orm import Session
 
 from app.insight.embed import Embedder, get_embedder
 from app.insight.match import dataset_text
+from app.insight.places import place_spans, without_places
 from models import Dataset, Question
 
 Embedded = TypeVar("Embedded", Question, Dataset)
+
+# The vector grouping reads, in a select: the place-neutral one where the text names a place.
+GROUPING_VECTOR = func.coalesce(Question.grouping_embedding, Question.embedding)
 
 
 def vector_to_blob(vector: np.ndarray) -> bytes:
@@ -43,21 +47,48 @@ def question_text(question: Question) -> str:
     return question.text
 
 
+def encode_questions(
+    model: Embedder, texts: Sequence[str]
+) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Each text's embedding and, where it names a place, the embedding of the text with its
+    places neutralised (None otherwise): one batch for the texts, one for the neutral ones."""
+    vectors = model.encode(list(texts))
+    placed = [i for i, text in enumerate(texts) if place_spans(text)]
+    neutral = (
+        model.encode([without_places(texts[i]) for i in placed]) if placed else np.zeros((0, 0))
+    )
+    grouping: list[np.ndarray | None] = [None] * len(texts)
+    for i, vector in zip(placed, neutral, strict=True):
+        grouping[i] = vector
+    return list(zip(vectors, grouping, strict=True))
+
+
 def embed_questions(questions: Iterable[Question], app: Flask | None = None) -> None:
-    """Compute and set the embedding of each question (the caller commits)."""
+    """Compute and set the embeddings of each question (the caller commits)."""
     questions = list(questions)
     if not questions:
         return
     model = embedder(app)
-    vectors = model.encode([question_text(q) for q in questions])
-    for question, vector in zip(questions, vectors, strict=True):
-        store_vector(question, vector, model.name)
+    encoded = encode_questions(model, [question_text(q) for q in questions])
+    for question, (vector, grouping) in zip(questions, encoded, strict=True):
+        store_vector(question, vector, model.name, grouping)
 
 
-def store_vector(question: Question, vector: np.ndarray, model_name: str) -> None:
-    """Set a question's stored embedding from a vector already computed for its text."""
+def store_vector(
+    question: Question, vector: np.ndarray, model_name: str, grouping: np.ndarray | None = None
+) -> None:
+    """Set a question's stored embeddings from vectors already computed for its text."""
     question.embedding = vector_to_blob(vector)
     question.embedding_model = model_name
+    question.grouping_embedding = None if grouping is None else vector_to_blob(grouping)
+
+
+def grouping_vector(question: Question) -> np.ndarray:
+    """The vector that places a question in a group (its embedding must be stored)."""
+    blob = question.grouping_embedding or question.embedding
+    if blob is None:
+        raise ValueError(f"question {question.id} has no embedding")
+    return blob_to_vector(blob)
 
 
 def embed_datasets(datasets: Iterable[Dataset], app: Flask | None = None) -> None:

@@ -15,6 +15,7 @@ from flask import Flask, current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, load_only
 
+from app.bank.embeddings import GROUPING_VECTOR
 from app.core.policy import readable_by
 from app.insight.layout import MAX_POINTS, UNGROUPED, layout_map, stratified_sample
 from models import Cluster, ClusterState, CurationLog, Job, JobKind, JobStatus, Question, User
@@ -93,7 +94,7 @@ def _embeddings(session: Session, ids: list[int]) -> np.ndarray:
         chunk = ids[start : start + _CHUNK]
         blobs.update(
             session.execute(
-                select(Question.id, Question.embedding).where(Question.id.in_(chunk))
+                select(Question.id, GROUPING_VECTOR).where(Question.id.in_(chunk))
             ).all()
         )
     if not ids:

@@ -17,7 +17,7 @@ from flask import Flask, current_app
 from sqlalchemy import Row, select, text, update
 from sqlalchemy.orm import Session
 
-from app.bank.embeddings import vector_to_blob
+from app.bank.embeddings import GROUPING_VECTOR, vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
@@ -111,7 +111,7 @@ def _read_rows(session: Session, model_name: str) -> Sequence[_QuestionRow]:
         select(
             Question.id,
             Question.text,
-            Question.embedding,
+            GROUPING_VECTOR.label("embedding"),
             Question.cluster_id,
             Question.cluster_pinned,
             Question.visibility,

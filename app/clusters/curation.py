@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Executable, func, select, update
 from sqlalchemy.orm import Session
 
+from app.bank.embeddings import GROUPING_VECTOR
 from app.bank.grouping import refresh_demand_figures
 from app.bank.matchstore import refresh_groups
 from app.bank.recluster import describe_groups
@@ -108,7 +109,7 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
             Question.cluster_id,
             Question.id,
             Question.text,
-            Question.embedding,
+            GROUPING_VECTOR.label("embedding"),
             Question.visibility,
         )
         .where(

@@ -1,15 +1,14 @@
 """Group question embeddings without being told how many groups there are, and keep ids stable.
 
-Method (see `QuestionClusterer`): an exact k-nearest-neighbour graph (k ~ sqrt(n)/2) with cosine
-weights, Leiden community detection (modularity with a resolution parameter) over a range of
-resolutions, and the resolution chosen by a label-free criterion: the mean cosine silhouette of
-the partition, taking the fewest groups whose silhouette is within Leiden's own run-to-run
-noise of the best. Memory stays O(n k): neighbours are found blockwise and the silhouette comes
-from cluster sums, never from an n x n matrix. Above 20k questions the graph is built on a
-seeded sample of 20k and the others join their nearest group. Approximate neighbours for all
-points were measured and rejected: an inverted file reached 0.77 recall on real questions and
-cost 6 AMI points on Stack Overflow 20k; hnswlib, built on one thread so that it gives the
-same graph every time, took 28-42 s at 100k for the neighbours alone.
+Method (see `QuestionClusterer`): a k-nearest-neighbour graph with cosine weights (k ~ sqrt(n)/2,
+smaller in small banks), Leiden community detection (modularity with a resolution parameter)
+over a range of resolutions, and the resolution chosen by a label-free criterion: the mean cosine
+silhouette of the partition, taking the fewest groups whose silhouette is within Leiden's own
+run-to-run noise of the best. Memory stays O(n k): neighbours are found blockwise and the
+silhouette comes from cluster sums, never from an n x n matrix. Up to 20k questions the
+neighbours are exact; above, they come from an HNSW index over every question (hnswlib), so a
+group of five is found at 100k as at 500. (It replaced a graph on a 20k sample, on which a group
+needed about 15 members to be found at 100k.)
 
 `assign_to_nearest` places one new question at once; `reconcile` matches a new clustering to the
 existing groups so that group ids, and what members attached to them, survive a re-cluster.
@@ -30,6 +29,7 @@ from app.insight.graph import (
     EXACT_BLOCK_ELEMENTS,
     cluster_centroids,
     cosine_silhouette,
+    knn_approximate,
     knn_exact,
     knn_graph,
     leiden,
@@ -52,7 +52,9 @@ ASSIGN_THRESHOLD = 0.5
 # least-bad group, and leaves the graphs of real topics alone (0-0.4 % of their kNN edges).
 MIN_SIMILARITY = 0.2
 
-_MIN_NEIGHBOURS, _MAX_NEIGHBOURS = 10, 30
+_MIN_NEIGHBOURS, _MAX_NEIGHBOURS = 5, 30
+# Below 400 questions the neighbourhood shrinks with n (n / 40), as groups do: see neighbours_for.
+_SMALL_BANK_QUESTIONS_PER_NEIGHBOUR = 40
 # Extra Leiden seeds run at the chosen resolution to measure how much the silhouette moves
 # from one run of the optimiser to the next (see _search_resolution).
 _NOISE_SEEDS = 3
@@ -73,18 +75,16 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
 
     Parameters
     ----------
-    n_neighbors: neighbours per point in the graph; None (the default) takes sqrt(n) / 2,
-        at least 10 and at most 30 (PhenoGraph's default). A neighbourhood must stay smaller
-        than a typical group, or neighbouring groups fuse: at k = 30, 1000 BANKING77 questions
-        (13 per intent) came out as 51 groups, at k = 16 as 67, and group sizes grow with n.
+    n_neighbors: neighbours per point in the graph; None (the default) takes `neighbours_for`
+        (sqrt(n) / 2, n / 40 in small banks, between 5 and 30). A neighbourhood must stay
+        smaller than a typical group, or neighbouring groups fuse: at k = 30, 1000 BANKING77
+        questions (13 per intent) came out as 51 groups, at k = 16 as 67.
     min_similarity: cosine below which two questions are never linked.
     resolutions: the starting grid of Leiden resolutions.
     silhouette_sample: at most this many points serve as silhouette anchors; each is compared
         with the full clusters, so the estimate is unbiased and costs O(sample x clusters).
-    max_graph_points: the graph is built on at most this many points. Beyond, it is built on a
-        seeded random sample of this size and every other point joins the group with the
-        nearest centroid, as a new question does between re-clusters; a group then needs a few
-        members in the sample (about 15 at 100k) to be found.
+    exact_limit: up to this many points the neighbours are exact; beyond, an HNSW index finds
+        them (about 98 % of the exact ones), and the graph still holds every point.
     random_state: seed for Leiden and for the samples.
 
     Attributes after `fit`: `labels_` (every point gets a label 0..n_clusters_-1, largest group
@@ -98,14 +98,14 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         min_similarity: float = MIN_SIMILARITY,
         resolutions: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0),
         silhouette_sample: int = 3000,
-        max_graph_points: int = 20_000,
+        exact_limit: int = 20_000,
         random_state: int = 0,
     ) -> None:
         self.n_neighbors = n_neighbors
         self.min_similarity = min_similarity
         self.resolutions = resolutions
         self.silhouette_sample = silhouette_sample
-        self.max_graph_points = max_graph_points
+        self.exact_limit = exact_limit
         self.random_state = random_state
 
     def fit(self, X: np.ndarray, y: object = None) -> QuestionClusterer:
@@ -114,23 +114,18 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         X = _as_unit_rows(X)
         n = X.shape[0]
         rng = np.random.default_rng(self.random_state)
-        if n > self.max_graph_points:
-            graph_points = np.sort(rng.choice(n, size=self.max_graph_points, replace=False))
-            sample = X[graph_points]
-        else:
-            graph_points, sample = None, X
-        m = sample.shape[0]
-        if m <= 1:
+        if n <= 1:
             self._finish(X, np.zeros(n, dtype=np.int64), math.nan, math.nan, [], started)
             return self
 
-        k = self.n_neighbors or min(_MAX_NEIGHBOURS, max(_MIN_NEIGHBOURS, round(math.sqrt(m) / 2)))
-        k = max(1, min(k, m - 1))
-        neighbours, sims = knn_exact(sample, k)
+        k = self.n_neighbors or neighbours_for(n)
+        k = max(1, min(k, n - 1))
+        find = knn_exact if n <= self.exact_limit else knn_approximate
+        neighbours, sims = find(X, k)
         graph = knn_graph(neighbours, sims, self.min_similarity)
         del neighbours, sims
         n_components = len(graph.connected_components())
-        anchors = np.sort(rng.choice(m, size=min(m, self.silhouette_sample), replace=False))
+        anchors = np.sort(rng.choice(n, size=min(n, self.silhouette_sample), replace=False))
         evaluated: dict[float, _Candidate] = {}
 
         def evaluate(resolution: float) -> None:
@@ -141,7 +136,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             finer = [r for r in evaluated if r > resolution]
             start = evaluated[min(finer)].labels if finer else None
             labels = leiden(graph, resolution, self.random_state, start)
-            score = cosine_silhouette(sample, labels, anchors)
+            score = cosine_silhouette(X, labels, anchors)
             evaluated[resolution] = _Candidate(resolution, score, labels)
 
         def replicate(resolution: float) -> list[float]:
@@ -149,7 +144,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             start = evaluated[min(finer)].labels if finer else None
             return [
                 cosine_silhouette(
-                    sample, leiden(graph, resolution, self.random_state + i, start), anchors
+                    X, leiden(graph, resolution, self.random_state + i, start), anchors
                 )
                 for i in range(1, _NOISE_SEEDS + 1)
             ]
@@ -158,8 +153,6 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             evaluate, replicate, self.resolutions, evaluated, n_components
         )
         score, labels = evaluated[best].score, evaluated[best].labels
-        if graph_points is not None:
-            labels = _extend_to_all(X, graph_points, labels)
         candidates = [
             {
                 "resolution": round(c.resolution, 4),
@@ -168,7 +161,8 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             }
             for _, c in sorted(evaluated.items())
         ]
-        self._finish(X, labels, best, score, candidates, started, k=k, graph_size=m, noise=noise)
+        exact = n <= self.exact_limit
+        self._finish(X, labels, best, score, candidates, started, k=k, exact=exact, noise=noise)
         return self
 
     def _finish(
@@ -180,7 +174,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         candidates: list[dict[str, Any]],
         started: float,
         k: int = 0,
-        graph_size: int | None = None,
+        exact: bool = True,
         noise: float = math.nan,
     ) -> None:
         self.labels_ = _relabel_by_size(labels)
@@ -192,7 +186,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         own = _similarity_to_own_centroid(X, self.labels_, self.centroids_)
         self.diagnostics_ = {
             "n": int(X.shape[0]),
-            "graph_points": int(X.shape[0] if graph_size is None else graph_size),
+            "neighbours": "exact" if exact else "hnsw",
             "n_clusters": self.n_clusters_,
             "resolution": None if math.isnan(resolution) else resolution,
             "silhouette": None if math.isnan(score) else round(score, 4),
@@ -208,6 +202,20 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         }
 
 
+def neighbours_for(n: int) -> int:
+    """Neighbours per question in the graph of n questions: sqrt(n) / 2 (PhenoGraph's scale),
+    and n / 40 below 400 questions, between 5 and 30.
+
+    A neighbourhood must stay smaller than a typical group, or neighbouring groups fuse, and
+    small banks hold small groups: on 266 UK poverty questions in 42 groups of 5-8
+    (bench/data/poverty_dev.csv) k = 10 gave 25 groups (AMI 0.61, ARI 0.44) and k = 7 gave 33
+    (0.69, 0.55), while on 3,000 BANKING77 or Stack Overflow questions k = 12 lost 1-3 ARI
+    points against k = 27. Both rules give 10 at 400 questions.
+    """
+    scale = min(n / _SMALL_BANK_QUESTIONS_PER_NEIGHBOUR, math.sqrt(n) / 2)
+    return min(_MAX_NEIGHBOURS, max(_MIN_NEIGHBOURS, round(scale)))
+
+
 def _similarity_to_own_centroid(
     X: np.ndarray, labels: np.ndarray, centroids: np.ndarray
 ) -> np.ndarray:
@@ -220,20 +228,6 @@ def _similarity_to_own_centroid(
             "ij,ij->i", block, centroids[labels[start : start + step]]
         )
     return out
-
-
-def _extend_to_all(
-    X: np.ndarray, graph_points: np.ndarray, sample_labels: np.ndarray
-) -> np.ndarray:
-    """Labels for all of X: the sample keeps its own, every other point its nearest centroid."""
-    n_groups = int(sample_labels.max()) + 1
-    centroids = cluster_centroids(X[graph_points], sample_labels, n_groups)
-    labels = np.empty(X.shape[0], dtype=np.int64)
-    step = max(1, EXACT_BLOCK_ELEMENTS // n_groups)
-    for start in range(0, X.shape[0], step):
-        labels[start : start + step] = np.argmax(X[start : start + step] @ centroids.T, axis=1)
-    labels[graph_points] = sample_labels
-    return labels
 
 
 def _as_unit_rows(X: np.ndarray) -> np.ndarray:

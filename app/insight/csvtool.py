@@ -34,6 +34,7 @@ from app.core.csvfile import Cell, SafeWriter, is_number
 from app.insight.cluster import QuestionClusterer
 from app.insight.graph import EXACT_BLOCK_ELEMENTS
 from app.insight.label import ctfidf_keywords
+from app.insight.places import without_places
 
 OUTPUT_COLUMNS = ("cluster_id", "cluster_label", "similarity_to_centre")
 KEYWORDS_PER_LABEL = 4
@@ -373,7 +374,8 @@ def _output_folder(path: Path) -> Path:
 def _embed(
     survey: CsvSurvey, embedder: TextEncoder, progress: Callable[[int], None] | None
 ) -> np.ndarray:
-    """One float32 row per text with content, embedded EMBED_BATCH texts at a time."""
+    """One float32 row per text with content, embedded EMBED_BATCH texts at a time, with the
+    places it names neutralised (as the bank groups its questions: by what is asked)."""
     vectors: np.ndarray | None = None
     done = 0
     batch: list[str] = []
@@ -392,7 +394,7 @@ def _embed(
         batch.clear()
 
     for text in survey.texts():
-        batch.append(text)
+        batch.append(without_places(text))
         if len(batch) == EMBED_BATCH:
             flush()
     if batch:

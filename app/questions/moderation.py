@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from app.bank.embeddings import blob_to_vector
+from app.bank.embeddings import grouping_vector
 from app.bank.grouping import assign_question, refresh_demand_figures
 from app.bank.index import question_index
 from app.bank.matchstore import refresh_groups
@@ -181,7 +181,7 @@ def restore_question(session: Session, actor: User, question_id: int) -> Questio
     if question.cluster is not None and question.cluster.state is ClusterState.ACTIVE:
         _refresh_group(session, question)
     elif question.embedding is not None:  # its group went while it was hidden: join the nearest
-        assign_question(session, question, blob_to_vector(question.embedding))
+        assign_question(session, question, grouping_vector(question))
     session.commit()
     question_index().note(question)
     return question

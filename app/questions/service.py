@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from app.bank.embeddings import embedder, store_vector
+from app.bank.embeddings import embedder, encode_questions, store_vector
 from app.bank.grouping import assign_question, refresh_demand_figures
 from app.bank.holdings import organisation_datasets
 from app.bank.index import question_index
@@ -76,17 +76,23 @@ def ask_question(
     require_member(author)
     valid = validate_draft(session, draft)
     model = embedder()
-    vector = model.encode([valid.text])[0]
+    [(vector, grouping)] = encode_questions(model, [valid.text])
     similar = similar_to_vector(session, author, vector)
     if not confirm and any(item.question.id not in seen for item in similar):
         return AskOutcome(None, similar)
-    question = _store_question(session, author, valid, vector, model.name)
+    question = _store_question(session, author, valid, (vector, grouping), model.name)
     return AskOutcome(question, similar)
 
 
 def _store_question(
-    session: Session, author: User, valid: ValidDraft, vector: np.ndarray, model_name: str
+    session: Session,
+    author: User,
+    valid: ValidDraft,
+    vectors: tuple[np.ndarray, np.ndarray | None],
+    model_name: str,
 ) -> Question:
+    """Write a question with its embeddings and put it in its nearest group, in one commit."""
+    vector, grouping = vectors
     question = Question(
         text=valid.text,
         action=valid.action,
@@ -101,11 +107,11 @@ def _store_question(
         status=QuestionStatus.OPEN,
         status_changes=[QuestionStatusChange(to_status=QuestionStatus.OPEN, changed_by=author)],
     )
-    store_vector(question, vector, model_name)
+    store_vector(question, vector, model_name, grouping)
     try:
         session.add(question)
         session.flush()
-        assign_question(session, question, vector)
+        assign_question(session, question, vector if grouping is None else grouping)
         session.commit()
     except Exception:
         session.rollback()  # nothing half-written: no question without its history or group

@@ -8,8 +8,14 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
-from app.insight.cluster import ASSIGN_THRESHOLD, QuestionClusterer, assign_to_nearest
-from app.insight.graph import cosine_silhouette, knn_exact
+from app.insight.cluster import (
+    ASSIGN_THRESHOLD,
+    QuestionClusterer,
+    assign_to_nearest,
+    neighbours_for,
+)
+from app.insight.graph import cosine_silhouette, knn_approximate, knn_exact
+from app.insight.places import without_places
 from app.insight.reconcile import EVENT_KINDS, ClusterEvent, reconcile
 
 FOOD = [
@@ -128,18 +134,19 @@ def test_rejects_bad_input() -> None:
         QuestionClusterer().fit(bad)
 
 
-def test_beyond_max_graph_points_a_sample_is_clustered_and_the_rest_join_nearest() -> None:
-    X, truth = blobs(10, 60, seed=5)
-    full = QuestionClusterer().fit(X)
-    sampled = QuestionClusterer(max_graph_points=200).fit(X)
-    assert full.diagnostics_["graph_points"] == 600
-    assert sampled.diagnostics_["graph_points"] == 200
-    assert adjusted_rand_score(truth, sampled.labels_) == 1.0
-    assert adjusted_rand_score(full.labels_, sampled.labels_) == 1.0
-    nearest = np.argmax(X @ sampled.centroids_.T, axis=1)
-    assert (nearest == sampled.labels_).mean() > 0.99
-    again = QuestionClusterer(max_graph_points=200).fit(X)
-    np.testing.assert_array_equal(sampled.labels_, again.labels_)
+def test_beyond_the_exact_limit_every_point_is_in_the_graph_and_groups_of_five_are_found() -> None:
+    X, truth = blobs(120, 5, seed=5)
+    exact = QuestionClusterer().fit(X)
+    approximate = QuestionClusterer(exact_limit=100).fit(X)
+    assert exact.diagnostics_["neighbours"] == "exact"
+    assert approximate.diagnostics_["neighbours"] == "hnsw"
+    assert approximate.n_clusters_ == 120
+    assert adjusted_rand_score(truth, approximate.labels_) == 1.0
+    assert adjusted_rand_score(exact.labels_, approximate.labels_) == 1.0
+
+
+def test_small_banks_have_small_neighbourhoods() -> None:
+    assert [neighbours_for(n) for n in (12, 200, 266, 400, 3000, 100_000)] == [5, 5, 7, 10, 27, 30]
 
 
 # --- building blocks ----------------------------------------------------------------------------
@@ -154,6 +161,17 @@ def test_knn_exact_matches_brute_force() -> None:
     np.testing.assert_allclose(sims, expected, rtol=1e-5)
     assert not (indices == np.arange(len(X))[:, None]).any()
     np.testing.assert_allclose(np.take_along_axis(full, indices, axis=1), sims, rtol=1e-5)
+
+
+def test_knn_approximate_finds_almost_all_exact_neighbours_and_never_itself() -> None:
+    X, _ = blobs(40, 25, seed=3)
+    exact, _ = knn_exact(X, 10)
+    found, sims = knn_approximate(X, 10)
+    assert found.shape == sims.shape == (1000, 10)
+    assert not (found == np.arange(1000)[:, None]).any()
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(exact, found, strict=True)])
+    assert recall > 0.95
+    np.testing.assert_allclose(sims, np.einsum("id,ikd->ik", X, X[found]), atol=1e-5)
 
 
 def test_cosine_silhouette_matches_scikit_learn() -> None:
@@ -323,3 +341,50 @@ def test_empty_inputs() -> None:
     first_run = reconcile({}, {1: 0, 2: 0, 3: 1})
     assert first_run.new_groups == {0: {1, 2}, 1: {3}}
     assert kinds(first_run) == ["new", "new"]
+
+
+# Three things asked, each in several places; Bradford and Cornwall ask all three.
+ASKED_IN_PLACES = {
+    "fuel": [
+        "How many households in Bradford cannot afford to heat their homes this winter?",
+        "What share of families in Cornwall are living in cold homes because heating costs too much?",
+        "How many people in Leeds go without heating because energy bills are unaffordable?",
+        "Are more households in Glasgow unable to keep their homes warm than last winter?",
+    ],
+    "loans": [
+        "How many people in Bradford have borrowed from illegal money lenders?",
+        "Is loan shark lending growing among families in Cornwall since the cost of living crisis?",
+        "What share of residents in Hull owe money to unlicensed lenders?",
+        "How common is illegal money lending on estates in Cardiff?",
+    ],
+    "buses": [
+        "How have cuts to bus routes in Bradford stopped people getting to work?",
+        "Do people in Cornwall lose jobs because rural buses no longer run at the right times?",
+        "What happens to employment in Norfolk when the local bus service is withdrawn?",
+        "Are reduced bus timetables in Swansea keeping jobseekers from interviews?",
+    ],
+}
+
+
+def test_what_is_asked_not_where_decides_the_group(embedder) -> None:
+    topics = [t for t, texts in ASKED_IN_PLACES.items() for _ in texts]
+    texts = [text for group in ASKED_IN_PLACES.values() for text in group]
+    labels = QuestionClusterer().fit(embedder.encode([without_places(t) for t in texts])).labels_
+    assert adjusted_rand_score(topics, labels) == 1.0
+    by_text = dict(zip(texts, labels, strict=True))
+    fuel, loans = ASKED_IN_PLACES["fuel"], ASKED_IN_PLACES["loans"]
+    assert by_text[fuel[0]] == by_text[fuel[1]]  # Bradford and Cornwall, the same thing
+    assert by_text[fuel[0]] != by_text[loans[0]]  # two things asked about Bradford
+
+
+def test_neutralising_places_brings_one_thing_in_two_places_closer_and_parts_one_place(
+    embedder,
+) -> None:
+    bradford_fuel, cornwall_fuel = ASKED_IN_PLACES["fuel"][:2]
+    bradford_loans = ASKED_IN_PLACES["loans"][0]
+    texts = (bradford_fuel, cornwall_fuel, bradford_loans)
+    full = embedder.encode(list(texts))
+    neutral = embedder.encode([without_places(t) for t in texts])
+    # Measured: 0.73 -> 0.83 for the same thing, 0.48 -> 0.35 for two things in Bradford.
+    assert neutral[0] @ neutral[1] > full[0] @ full[1] + 0.05
+    assert neutral[0] @ neutral[2] < full[0] @ full[2] - 0.05

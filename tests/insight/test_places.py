@@ -18,7 +18,9 @@ from app.insight.places import (
     counties,
     local_authorities,
     place_coverage,
+    place_spans,
     place_suggestions,
+    without_places,
 )
 
 GSS_PREFIX = {
@@ -282,3 +284,35 @@ def test_known_places_are_recognised_in_any_spelling():
     assert places.is_known_place("tower hamlets")
     assert not places.is_known_place("free school meals")
     assert not places.is_known_place("fuel poverty")
+
+
+@pytest.mark.parametrize(
+    ("text", "neutral"),
+    [
+        (
+            "How many families in Bradford use food banks?",
+            "How many families in the area use food banks?",
+        ),
+        (
+            "Is fuel poverty in Newcastle upon Tyne worse than in the North East or the UK?",
+            "Is fuel poverty in the area worse than in the area or the area?",
+        ),
+        (
+            "What share of King's Lynn and West Norfolk households rent?",
+            "What share of the area households rent?",
+        ),
+        # Lower-case words that spell a place are not places; neither is an adjective.
+        (
+            "Does reading help, and is the hart of it Scottish Child Payment?",
+            "Does reading help, and is the hart of it Scottish Child Payment?",
+        ),
+        ("No place here at all", "No place here at all"),
+    ],
+)
+def test_without_places_neutralises_the_places_a_text_names(text: str, neutral: str) -> None:
+    assert without_places(text) == neutral
+
+
+def test_place_spans_take_the_longest_name() -> None:
+    text = "Rents in Newcastle upon Tyne and Hull"
+    assert [text[a:b] for a, b in place_spans(text)] == ["Newcastle upon Tyne", "Hull"]

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, undefer
 
-from app.bank.embeddings import embed_datasets, embed_texts, vector_to_blob
+from app.bank.embeddings import blob_to_vector, embed_datasets, embed_texts, vector_to_blob
 from app.bank.index import question_index
 from app.db import new_session
+from app.insight.places import without_places
 from models import (
     AccessLevel,
     Cluster,
@@ -73,6 +75,7 @@ def load_question(app: Flask, question_id: int) -> Question:
                 selectinload(Question.status_changes),
                 selectinload(Question.answer_links),
                 selectinload(Question.themes),
+                undefer(Question.grouping_embedding),
             )
         )
 
@@ -179,6 +182,32 @@ def test_ask_with_no_close_group_stays_not_yet_grouped(app, client, auth, make_u
     assert load_question(app, question_id).cluster_id is None
     page = client.get(response.location).text
     assert "not yet grouped" in page
+
+
+def test_a_question_naming_a_place_joins_its_group_by_what_it_asks(
+    app, client, auth, make_user
+) -> None:
+    make_user()
+    text = "How many households in Bradford cannot afford to heat their homes this winter?"
+    group_id = make_group(app, without_places(text), title="Cold homes")
+    auth.login()
+    response = client.post("/questions/ask", data=ask_form(text=text, seen_similar=""))
+    question = load_question(app, int(response.location.split("/questions/")[1].split("?")[0]))
+    assert question.embedding is not None and question.grouping_embedding is not None
+    # Similar-as-you-type keeps the full text; grouping reads the text without its place.
+    full, neutral = embed_texts([text, without_places(text)], app)
+    np.testing.assert_allclose(blob_to_vector(question.embedding), full, atol=1e-5)
+    np.testing.assert_allclose(blob_to_vector(question.grouping_embedding), neutral, atol=1e-5)
+    assert question.cluster_id == group_id and question.cluster_similarity > 0.99
+
+
+def test_a_question_naming_no_place_keeps_one_vector(app, client, auth, make_user) -> None:
+    make_user()
+    auth.login()
+    text = FOOD_BANKS_NO_SHARED_WORDS
+    response = client.post("/questions/ask", data=ask_form(text=text, seen_similar=""))
+    question = load_question(app, int(response.location.split("/questions/")[1].split("?")[0]))
+    assert question.embedding is not None and question.grouping_embedding is None
 
 
 def test_similar_fragment_finds_a_paraphrase_not_an_unrelated_question(
