@@ -7,10 +7,11 @@ Built, in a seeded order, from
   labelled by their file and label (BANKING77's 77 intents of about 40, COVID-Q's categories,
   Stack Overflow's 20 tags of 1,000), so some topics are large and loose;
 - UK poverty questions from ``bench/data/bank_templates.json`` (as ``bench.bank`` makes them),
-  whose topic is what is asked of whom: the template topic x population (1,144 topics). Each
-  topic gets a size drawn from a Zipf-like law between 5 and 520 (the topic x place x phrasing
-  combinations it has), filled with distinct texts that vary the place and the phrasing, so the
-  place is within-topic variation a clusterer must look past, and most topics are small.
+  whose topic is what is asked of whom: the template topic x population (1,144 topics). Topic
+  sizes follow a Zipf-like law (rank^-2) between 5 and 520 (the place x phrasing variants a
+  topic has): at 100k, a quarter of the topics hold at most 8 questions, half at most 13, and
+  70 hold 520. Each topic is filled with distinct texts that vary the place and the phrasing, so
+  place is within-topic variation a clusterer must look past.
 
 The vectors are the product's embeddings of the full texts (cached by ``bench.bank.embedded``).
 """
@@ -27,7 +28,7 @@ from bench.bank import _first_upper, _templates, embedded
 
 SEED = 0
 SMALLEST, LARGEST = 5, 520
-ZIPF_EXPONENT = 1.1
+ZIPF_EXPONENT = 2.0
 
 
 @dataclass(frozen=True)
@@ -57,23 +58,37 @@ def _eval_rows(eval_dir: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def _templated_rows(n: int, rng: np.random.Generator) -> list[tuple[str, str]]:
+def topic_sizes(n_topics: int, total: int) -> np.ndarray:
+    """Sizes of n_topics topics, largest first, summing to about `total`: a Zipf-like law
+    (rank^-ZIPF_EXPONENT) scaled and clipped to SMALLEST..LARGEST, the scale found by bisection."""
+    weights = np.arange(1, n_topics + 1, dtype=np.float64) ** -ZIPF_EXPONENT
+
+    def sizes(scale: float) -> np.ndarray:
+        return np.clip(np.round(SMALLEST + scale * weights), SMALLEST, LARGEST).astype(int)
+
+    low, high = 0.0, float(total) * 1e6
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (middle, high) if sizes(middle).sum() < total else (low, middle)
+    return sizes(high)
+
+
+def _templated_rows(n: int) -> list[tuple[str, str]]:
+    """n templated questions (about): topics of Zipf-like sizes, each filled with distinct
+    place x phrasing variants drawn by a generator seeded by the topic, so a topic's first
+    questions are the same whatever size it is given."""
     data = _templates()
     topics, populations = data["topics"], data["populations"]
     places, phrasings = data["places"], data["phrasings"]
     fine = [(t, p) for t in range(len(topics)) for p in range(len(populations))]
-    rng.shuffle(fine)
-    ranks = np.arange(1, len(fine) + 1, dtype=np.float64)
-    weights = ranks**-ZIPF_EXPONENT
-    sizes = SMALLEST + (LARGEST - SMALLEST) * (weights - weights.min()) / np.ptp(weights)
-    sizes = np.round(sizes * n / sizes.sum()).astype(int).clip(SMALLEST, LARGEST)
+    np.random.default_rng(SEED).shuffle(fine)
     rows: list[tuple[str, str]] = []
-    for (t, p), size in zip(fine, sizes, strict=True):
+    for (t, p), size in zip(fine, topic_sizes(len(fine), n), strict=True):
         topic = topics[t]
-        combos = rng.permutation(len(places) * len(phrasings))[:size]
-        for combo in combos:
-            place, phrasing = places[combo // len(phrasings)], phrasings[combo % len(phrasings)]
-            text = phrasing.format(
+        variants = np.random.default_rng([SEED, t, p]).permutation(len(places) * len(phrasings))
+        for variant in variants[:size]:
+            place = places[variant // len(phrasings)]
+            text = phrasings[variant % len(phrasings)].format(
                 population=populations[p],
                 place=place["text"],
                 issue=topic["issue"],
@@ -85,10 +100,9 @@ def _templated_rows(n: int, rng: np.random.Generator) -> list[tuple[str, str]]:
 
 def realistic_set(n: int, eval_dir: Path) -> LabelledSet:
     """About n labelled questions (all eval rows, the rest templated), shuffled, embedded."""
-    rng = np.random.default_rng(SEED)
     real = _eval_rows(eval_dir)
-    rows = list(dict(real + _templated_rows(max(0, n - len(real)), rng)).items())
-    order = rng.permutation(len(rows))
+    rows = list(dict(real + _templated_rows(max(0, n - len(real)))).items())
+    order = np.random.default_rng(SEED).permutation(len(rows))
     texts = [rows[i][0] for i in order]
     labels = [rows[i][1] for i in order]
     return LabelledSet(f"realistic-{len(texts) // 1000}k", texts, labels, embedded(texts))

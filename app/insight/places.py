@@ -311,9 +311,24 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _LONGEST_NAME = 6  # words in the longest place name or alias
 
 
+HOMONYMS_FILE = DATA_DIR / "place_homonyms.txt"
+_SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+
+
 @cache
 def _name_keys() -> frozenset[str]:
     return frozenset(_canonical())
+
+
+@cache
+def _homonyms() -> frozenset[str]:
+    lines = HOMONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position]
+    return not before.strip() or bool(_SENTENCE_END.search(before))
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
@@ -321,8 +336,9 @@ def place_spans(text: str) -> list[tuple[int, int]]:
 
     A span is a run of up to six words whose key is a known place name and whose words are
     written as a name: each capitalised, except joiners ("upon", "and"), so "hart" and
-    "reading" in running text are not places. The longest name wins ("Newcastle upon Tyne",
-    not "Newcastle").
+    "reading" in running text are not places, nor is a homonym ("Reading") alone at the start of
+    a sentence (data/place_homonyms.txt). The longest name wins ("Newcastle upon Tyne", not
+    "Newcastle").
     """
     words = list(_WORD.finditer(text))
     keys = _name_keys()
@@ -336,6 +352,8 @@ def place_spans(text: str) -> list[tuple[int, int]]:
             if not (first[0].isupper() and last[0].isupper()):
                 continue
             if not all(w.group()[0].isupper() or w.group() in _JOINERS for w in run):
+                continue
+            if length == 1 and first in _homonyms() and _starts_sentence(text, run[0].start()):
                 continue
             if _place_key(text[run[0].start() : run[-1].end()]) in keys:
                 found = length

@@ -316,3 +316,11 @@ def test_without_places_neutralises_the_places_a_text_names(text: str, neutral: 
 def test_place_spans_take_the_longest_name() -> None:
     text = "Rents in Newcastle upon Tyne and Hull"
     assert [text[a:b] for a, b in place_spans(text)] == ["Newcastle upon Tyne", "Hull"]
+
+
+def test_a_place_that_is_also_a_word_is_a_place_only_inside_a_sentence() -> None:
+    assert without_places("Reading a file in Java") == "Reading a file in Java"
+    assert without_places("Why? Reading is slow") == "Why? Reading is slow"
+    assert without_places("How many families in Reading use food banks?") == (
+        "How many families in the area use food banks?"
+    )
