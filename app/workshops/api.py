@@ -680,7 +680,7 @@ WORKSHOP_PATHS: dict[str, Any] = {
             "requestBody": _body(_GUEST_JOIN),
             "responses": {
                 "201": json_response(_GUEST_PASS, "The guest's token"),
-                **_errors("404", "409", "422"),
+                **_errors("409", "422"),
             },
         }
     },

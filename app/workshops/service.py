@@ -555,8 +555,7 @@ def join_as_guest(
 ) -> GuestPass:
     """Join a workshop by its code under a display name, without an account, and commit.
 
-    :raise Refused: no display name, too long, or an unknown sector.
-    :raise NotFound: no workshop has this code.
+    :raise Refused: no display name, too long, an unknown sector, or no workshop has this code.
     :raise Conflict: the workshop is past scoring.
     """
     name = " ".join(display_name.split())
@@ -574,7 +573,7 @@ def join_as_guest(
         raise Refused(errors)
     workshop = session.scalar(select(Workshop).where(Workshop.join_code == normalised))
     if workshop is None:
-        raise NotFound("No workshop has this code. Check it with the facilitator.")
+        raise Refused.on("code", "No workshop has this code. Check it with the facilitator.")
     if workshop.phase not in JOINABLE:
         raise Conflict.on("code", "This workshop has finished scoring: it takes nobody new.")
     token = GUEST_TOKEN_PREFIX + secrets.token_urlsafe(24)

@@ -171,7 +171,7 @@ def test_guests_join_by_code_and_see_only_public_questions_of_their_workshop(tab
     assert scored.status_code == 200
     assert guest.put(f"{API}/{other['id']}/scores", {"scores": []}).status_code == 404
     unknown = client.post(f"{API}/join", json={"code": "NOPE99", "display_name": "X"})
-    assert unknown.status_code == 404
+    assert unknown.status_code == 422 and "code" in unknown.json["error"]["fields"]
     nameless = client.post(f"{API}/join", json={"code": workshop["join_code"], "display_name": " "})
     assert nameless.status_code == 422
 
