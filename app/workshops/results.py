@@ -9,10 +9,10 @@ no priority is listed last, without a rank.
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from math import sqrt
+from typing import NamedTuple
 
 from app.workshops.rules import DISPUTE_RANGE, DISPUTE_SD
 
@@ -20,9 +20,11 @@ from app.workshops.rules import DISPUTE_RANGE, DISPUTE_SD
 TIE_PLACES = 9
 
 
-@dataclass(frozen=True)
-class Rating:
-    """One participant's scores for one item (None: not scored on that criterion)."""
+class Rating(NamedTuple):
+    """One participant's scores for one item (None: not scored on that criterion).
+
+    A tuple, not a dataclass: a workshop's results read thousands of them per page.
+    """
 
     item_id: int
     participant_id: int
@@ -64,14 +66,18 @@ def priority_of(means: Mapping[str, float | None], weights: Mapping[str, float])
     return sum(w * m for w, m in weighted) / total if total > 0 else None
 
 
-def _means(ratings: Sequence[Rating], criteria: Sequence[str]) -> dict[str, list[int]]:
-    given: dict[str, list[int]] = {c: [] for c in criteria}
-    for rating in ratings:
-        for criterion in criteria:
-            score = rating.scores.get(criterion)
-            if score is not None:
-                given[criterion].append(score)
-    return given
+def _spread(scores: list[int]) -> Spread | None:
+    """Population standard deviation and range (plain floats: ``statistics.pstdev`` works in
+    exact fractions, far slower than a results page can afford)."""
+    if len(scores) < 2:
+        return None
+    mean = sum(scores) / len(scores)
+    sd = sqrt(sum((s - mean) ** 2 for s in scores) / len(scores))
+    return Spread(sd, max(scores) - min(scores))
+
+
+def _means(given: Mapping[str, list[int]]) -> dict[str, float | None]:
+    return {c: sum(s) / len(s) if s else None for c, s in given.items()}
 
 
 def _item(
@@ -81,36 +87,38 @@ def _item(
     criteria: Sequence[str],
     weights: Mapping[str, float],
 ) -> ItemResult:
-    given = _means(ratings, criteria)
-    mean = {c: statistics.fmean(s) if s else None for c, s in given.items()}
-    spread = {
-        c: Spread(statistics.pstdev(s), max(s) - min(s)) if len(s) >= 2 else None
-        for c, s in given.items()
-    }
+    # One pass over the item's ratings: a results page reads thousands of them.
+    given: dict[str, list[int]] = {c: [] for c in criteria}
+    by_sector: dict[str, dict[str, list[int]]] = {}
+    dots = raters = 0
+    for rating in ratings:
+        sector = by_sector.setdefault(rating.sector or "", {c: [] for c in criteria})
+        scored = False
+        for criterion in criteria:
+            score = rating.scores.get(criterion)
+            if score is not None:
+                given[criterion].append(score)
+                sector[criterion].append(score)
+                scored = True
+        dots += rating.dots
+        raters += 1 if scored or rating.dots > 0 else 0
+    mean = _means(given)
+    spread = {c: _spread(s) for c, s in given.items()}
     disputed = any(
         s is not None and (s.range >= DISPUTE_RANGE or s.sd >= DISPUTE_SD) for s in spread.values()
     )
-    raters = sum(1 for r in ratings if r.dots > 0 or any(v is not None for v in r.scores.values()))
-    sectors: dict[str, list[Rating]] = defaultdict(list)
-    for rating in ratings:
-        sectors[rating.sector or ""].append(rating)
-    by_sector = {
-        sector: priority_of(
-            {c: statistics.fmean(s) if s else None for c, s in _means(rs, criteria).items()},
-            weights,
-        )
-        for sector, rs in sorted(sectors.items())
-    }
     return ItemResult(
         item_id=item_id,
         position=position,
         mean=mean,
         priority=priority_of(mean, weights),
         spread=spread,
-        dots=sum(r.dots for r in ratings),
+        dots=dots,
         raters=raters,
         disputed=disputed,
-        by_sector=by_sector,
+        by_sector={
+            name: priority_of(_means(scores), weights) for name, scores in sorted(by_sector.items())
+        },
     )
 
 

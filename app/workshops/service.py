@@ -737,6 +737,14 @@ def _progress(session: Session, workshop_id: int) -> Progress:
 
 
 def _ratings(session: Session, workshop: Workshop) -> list[Rating]:
+    sectors = {
+        place_id: sector.value if sector is not None else None
+        for place_id, sector in session.execute(
+            select(WorkshopParticipant.id, WorkshopParticipant.sector).where(
+                WorkshopParticipant.workshop_id == workshop.id
+            )
+        )
+    }
     rows = session.execute(
         select(
             WorkshopScore.item_id,
@@ -745,20 +753,17 @@ def _ratings(session: Session, workshop: Workshop) -> list[Rating]:
             WorkshopScore.gap,
             WorkshopScore.feasibility,
             WorkshopScore.dots,
-            WorkshopParticipant.sector,
-        )
-        .join(WorkshopParticipant, WorkshopParticipant.id == WorkshopScore.participant_id)
-        .where(WorkshopParticipant.workshop_id == workshop.id)
+        ).where(WorkshopScore.participant_id.in_(list(sectors)))
     )
     return [
         Rating(
             item_id,
-            participant_id,
+            place_id,
             {"value": value, "gap": gap, "feasibility": feasibility},
             dots,
-            sector.value if sector is not None else None,
+            sectors[place_id],
         )
-        for item_id, participant_id, value, gap, feasibility, dots, sector in rows
+        for item_id, place_id, value, gap, feasibility, dots in rows
     ]
 
 
