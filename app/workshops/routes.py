@@ -540,12 +540,14 @@ def _mapping_page(
         forms[item.id] = form
     for form in forms.values():
         form.offer(datasets)
+    taking_part = participant_of(get_session(), actor, workshop) is not None
     page = render_template(
         "workshops/mapping.html",
         workshop=workshop,
         forms=forms,
         views=views,
         member=user is not None,
+        open=workshop.phase is WorkshopPhase.MAPPING and taking_part,
     )
     return page, status
 

@@ -340,3 +340,53 @@ def test_barriers_are_totalled_per_item_and_across_workshops(app, table, client)
     assert totals["perceived-risk"]["count"] == 1 and totals["not-equal"]["count"] == 1
     assert totals["too-hard"]["count"] == 0
     assert client.get(f"{API}/barriers").json["entries"] == 3
+
+
+def test_invited_members_are_told_in_app(app, table) -> None:
+    new_workshop(table, invite=["alice@example.org"])
+    told = read(
+        app,
+        lambda s: s.scalars(
+            select(Notification.user_id).where(Notification.kind == "workshop-invite")
+        ).all(),
+    )
+    assert told == [table.alice_user.id]
+    unknown = table.facilitator.post(
+        API, {"title": "T", "items": [{"cluster_id": table.group_id}], "invite": ["x@y.org"]}
+    )
+    assert unknown.status_code == 422 and "invite" in unknown.json["error"]["fields"]
+
+
+def test_a_follow_up_shows_how_ranks_changed(app, table) -> None:
+    from app.db import new_session
+    from app.workshops.service import repeat_workshop
+    from models import User
+
+    workshop = new_workshop(table)
+    wid, (group, public, _members) = workshop["id"], _items(workshop)
+    table.alice.post(f"{API}/{wid}/participants")
+    _phase(table, wid, "scoring")
+    table.alice.put(
+        f"{API}/{wid}/scores",
+        {"scores": [{"item_id": group, "value": 5}, {"item_id": public, "value": 2}]},
+    )
+    _phase(table, wid, "reveal")
+    with app.app_context(), new_session(app) as session:
+        fiona = session.scalar(select(User).where(User.email == "fiona@example.org"))
+        follow_id = repeat_workshop(session, fiona, wid).id
+    follow = table.facilitator.get(f"{API}/{follow_id}").json
+    assert follow["repeat_of_id"] == wid and follow["phase"] == "setup"
+    new_group, new_public, _new_members = _items(follow)
+    table.alice.post(f"{API}/{follow_id}/participants")
+    _phase(table, follow_id, "scoring")
+    table.alice.put(
+        f"{API}/{follow_id}/scores",
+        {"scores": [{"item_id": new_group, "value": 1}, {"item_id": new_public, "value": 4}]},
+    )
+    _phase(table, follow_id, "reveal")
+    ranked = table.alice.get(f"{API}/{follow_id}/results").json["items"]
+    assert [(i["item_id"], i["rank"], i["previous_rank"]) for i in ranked] == [
+        (new_public, 1, 2),
+        (new_group, 2, 1),
+        (ranked[2]["item_id"], None, None),
+    ]
