@@ -24,6 +24,7 @@ from app.core.serializers import (
     timestamp,
 )
 from app.db import get_session
+from app.extensions import limiter
 from app.workshops.actor import api_actor
 from app.workshops.results import ItemResult
 from app.workshops.rules import (
@@ -31,6 +32,7 @@ from app.workshops.rules import (
     DISPLAY_NAME_MAX,
     DOTS_MAX,
     ITEMS_MAX,
+    JOIN_FAILURES_LIMIT,
     MAPPING_TEXT_MAX,
     NEXT_STEP_MAX,
     OWNER_MAX,
@@ -41,6 +43,7 @@ from app.workshops.rules import (
     WEIGHT_MAX,
     barriers,
     criterion_slugs,
+    join_failed,
 )
 from app.workshops.service import (
     Actor,
@@ -275,6 +278,7 @@ def workshops_join_member(workshop_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/workshops/join")
+@limiter.limit(JOIN_FAILURES_LIMIT, deduct_when=join_failed)
 def workshops_join_guest() -> ResponseReturnValue:
     """A guest joins by code under a display name; answers a token for that workshop only."""
     body = json_body()
@@ -680,7 +684,7 @@ WORKSHOP_PATHS: dict[str, Any] = {
             "requestBody": _body(_GUEST_JOIN),
             "responses": {
                 "201": json_response(_GUEST_PASS, "The guest's token"),
-                **_errors("409", "422"),
+                **_errors("409", "422", "429"),
             },
         }
     },

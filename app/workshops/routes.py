@@ -31,19 +31,21 @@ from app.core.errors import Refused
 from app.core.paging import page_request
 from app.core.web import facilitator_required, is_fragment, login_required, put_errors, viewer
 from app.db import get_session
-from app.extensions import login_manager
+from app.extensions import limiter, login_manager
 from app.workshops import bp
 from app.workshops.actor import page_actor, remember_guest
 from app.workshops.chart import ChartPoint, quadrant_svg
 from app.workshops.forms import DecideForm, GuestJoinForm, MappingForm, WorkshopForm
 from app.workshops.results import ItemResult
 from app.workshops.rules import (
+    JOIN_FAILURES_LIMIT,
     JOINABLE,
     NEXT_PHASES,
     RESULTS_SHOWN,
     barriers,
     criteria,
     criterion_slugs,
+    join_failed,
 )
 from app.workshops.service import (
     Actor,
@@ -172,6 +174,7 @@ def _form_errors(error: Refused, renames: dict[str, str]) -> Refused:
 
 
 @bp.post("/join")
+@limiter.limit(JOIN_FAILURES_LIMIT, deduct_when=join_failed)
 def join() -> BaseResponse | tuple[str, int]:
     """A guest joins by code under a display name; errors re-show the form (422)."""
     form = GuestJoinForm()

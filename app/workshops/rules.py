@@ -26,6 +26,15 @@ JOIN_CODE_LENGTH = 6
 # No 0/O or 1/I/L: a code read out in a room is typed right the first time.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 GUEST_TOKEN_PREFIX = "qbw_"
+# Failed joins by code, per address: slows guessing codes, while a room of guests behind one
+# address who typed the code right is never held up.
+JOIN_FAILURES_LIMIT = "20 per hour"
+
+
+def join_failed(response: object) -> bool:
+    """Whether a join answered an error (only those count toward the limit)."""
+    return int(getattr(response, "status_code", 500)) >= 400
+
 
 # A criterion's scores this far apart (range) or this spread (population standard deviation)
 # mark the item for discussion.

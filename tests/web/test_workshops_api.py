@@ -390,3 +390,13 @@ def test_a_follow_up_shows_how_ranks_changed(app, table) -> None:
         (new_group, 2, 1),
         (ranked[2]["item_id"], None, None),
     ]
+
+
+def test_guessing_join_codes_is_slowed_down_but_right_codes_are_not(table, limited_client) -> None:
+    workshop = new_workshop(table)
+    for _ in range(25):  # a room of guests behind one address, all with the right code
+        right = {"code": workshop["join_code"], "display_name": "Guest"}
+        assert limited_client.post(f"{API}/join", json=right).status_code == 201
+    wrong = {"code": "WRONG1", "display_name": "Guesser"}
+    answers = [limited_client.post(f"{API}/join", json=wrong).status_code for _ in range(21)]
+    assert answers[:20] == [422] * 20 and answers[20] == 429
