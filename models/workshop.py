@@ -157,11 +157,6 @@ class WorkshopParticipant(Base):
     workshop: Mapped[Workshop] = relationship(back_populates="participants")
     user: Mapped[User | None] = relationship()
 
-    @property
-    def is_guest(self) -> bool:
-        """Whether this participant joined by code, without an account."""
-        return self.user_id is None
-
 
 class WorkshopScore(Base):
     """One participant's scores (1–5 per criterion, any may be missing), dots and comment for

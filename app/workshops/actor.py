@@ -12,7 +12,7 @@ from flask import request, session
 from app.core.web import viewer
 from app.db import get_session
 from app.workshops.rules import GUEST_TOKEN_PREFIX
-from app.workshops.service import Actor, Guest, guest_for_token
+from app.workshops.service import Actor, guest_for_token
 
 SESSION_KEY = "workshop_guests"
 
@@ -42,13 +42,3 @@ def remember_guest(workshop_id: int, token: str) -> None:
     kept = dict(session.get(SESSION_KEY, {}))
     kept[str(workshop_id)] = token
     session[SESSION_KEY] = kept
-
-
-def guest_workshop_ids() -> list[int]:
-    """The workshops this browser joined as a guest."""
-    return [int(key) for key in session.get(SESSION_KEY, {}) if key.isdigit()]
-
-
-def is_guest(actor: Actor) -> bool:
-    """Whether the actor is a guest (not a member)."""
-    return isinstance(actor, Guest)

@@ -82,6 +82,15 @@ def test_set_up_form_keeps_what_was_typed_and_says_what_is_wrong(app, table) -> 
     assert alice.get("/workshops/new").status_code == 403
 
 
+def test_a_group_page_starts_a_workshop_with_the_group_on_the_table(app, table) -> None:
+    fiona = _login(app, "fiona@example.org")
+    group_page = fiona.get(f"/groups/{table.group_id}").get_data(as_text=True)
+    link = f"/workshops/new?cluster_id={table.group_id}"
+    assert link in group_page
+    form = fiona.get(link).get_data(as_text=True)
+    assert f'value="{table.group_id}" checked' in form
+
+
 def test_a_whole_workshop_through_the_pages(app, table) -> None:
     fiona = _login(app, "fiona@example.org")
     workshop_id = _set_up(fiona, table)
