@@ -400,3 +400,24 @@ def test_guessing_join_codes_is_slowed_down_but_right_codes_are_not(table, limit
     wrong = {"code": "WRONG1", "display_name": "Guesser"}
     answers = [limited_client.post(f"{API}/join", json=wrong).status_code for _ in range(21)]
     assert answers[:20] == [422] * 20 and answers[20] == 429
+
+
+def test_a_members_workshop_scores_are_in_their_export_and_leave_with_them(app, table) -> None:
+    from app.bank.personal import erase_member, personal_data
+    from app.db import new_session
+    from models import User, WorkshopParticipant
+
+    workshop = new_workshop(table)
+    wid, items = workshop["id"], _items(workshop)
+    table.alice.post(f"{API}/{wid}/participants")
+    _phase(table, wid, "scoring")
+    table.alice.put(f"{API}/{wid}/scores", {"scores": [{"item_id": items[0], "value": 4}]})
+    with app.app_context(), new_session(app) as session:
+        alice = session.get_one(User, table.alice_user.id)
+        data = personal_data(session, alice)
+        assert [p["workshop_id"] for p in data["workshop_places"]] == [wid]
+        assert [(s["item_id"], s["value"]) for s in data["workshop_scores"]] == [(items[0], 4)]
+        erase_member(session, alice, keep_questions=True)
+        session.commit()
+    assert read(app, lambda s: s.scalar(select(WorkshopScore.id))) is None
+    assert read(app, lambda s: s.scalar(select(WorkshopParticipant.id))) is None
