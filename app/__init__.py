@@ -18,6 +18,7 @@ BLUEPRINTS = (
     ("app.pledges", "/pledges"),
     ("app.partnerships", "/partnerships"),
     ("app.notifications", "/notifications"),
+    ("app.workshops", "/workshops"),
     ("app.opendata", "/open-data"),
     ("app.admin", "/admin"),
     ("app.api", "/api/v1"),

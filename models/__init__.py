@@ -47,9 +47,11 @@ from models.vocabulary import ActionType, Theme, dataset_themes, question_themes
 from models.workshop import (
     Workshop,
     WorkshopItem,
+    WorkshopMapping,
+    WorkshopMode,
     WorkshopParticipant,
+    WorkshopPhase,
     WorkshopScore,
-    WorkshopStatus,
 )
 
 __all__ = [
@@ -102,9 +104,11 @@ __all__ = [
     "Visibility",
     "Workshop",
     "WorkshopItem",
+    "WorkshopMapping",
+    "WorkshopMode",
     "WorkshopParticipant",
+    "WorkshopPhase",
     "WorkshopScore",
-    "WorkshopStatus",
     "dataset_themes",
     "question_themes",
     "utcnow",

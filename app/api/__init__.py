@@ -128,3 +128,4 @@ def register_api_modules() -> None:
     from app.partnerships import api as partnerships_api  # noqa: F401
     from app.pledges import api as pledges_api  # noqa: F401
     from app.questions import api as questions_api  # noqa: F401
+    from app.workshops import api as workshops_api  # noqa: F401

@@ -19,6 +19,7 @@ from app.opendata.api import open_data_paths
 from app.partnerships.api import PARTNERSHIP_PATHS
 from app.pledges.api import PLEDGE_PATHS
 from app.questions.api import QUESTION_PATHS
+from app.workshops.api import WORKSHOP_PATHS
 
 _METHODS = {"get", "put", "post", "patch", "delete"}
 _SIGNED_IN: list[dict[str, list[str]]] = [{"bearerAuth": []}, {"cookieAuth": []}]
@@ -58,13 +59,15 @@ def openapi_document() -> dict[str, Any]:
             "title": "Question Bank API",
             "version": "1",
             "description": "Questions, support, question groups, the dataset register, pledges, "
-            "partnerships, notifications and the open data files, over the same services as the "
-            "web pages. "
+            "partnerships, workshops, notifications and the open data files, over the same "
+            "services as the web pages. "
             "Authenticate with a session cookie or `Authorization: Bearer <token>` (create a "
             "token on your account page or with `flask users token`). Every error has the body "
             "`components/schemas/Error`; rate-limited calls answer 429 with `Retry-After`, and "
             "a request line longer than the server accepts is refused with 414 before it "
-            "reaches the application. `POST /questions` and `POST /pledges` take an "
+            "reaches the application. Workshop guests send the token `POST /workshops/join` gave "
+            "them as `Authorization: Bearer <token>`; it opens their workshop only. "
+            "`POST /questions` and `POST /pledges` take an "
             f"`{KEY_HEADER}` header so that a retry creates nothing twice: the same key and "
             "body within 24 hours answer the first response again with "
             f"`{REPLAYED_HEADER}: true`; another body with that key is refused (422), and a "
@@ -97,6 +100,7 @@ def openapi_document() -> dict[str, Any]:
                 **PLEDGE_PATHS,
                 **PARTNERSHIP_PATHS,
                 **NOTIFICATION_PATHS,
+                **WORKSHOP_PATHS,
                 **open_data_paths(),
             }
         ),

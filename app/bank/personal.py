@@ -10,7 +10,8 @@ On deletion, by part:
   longer loads);
 - questions: kept as anonymous contributions of the organisation (no author), or removed with
   their supports, as the member chooses;
-- supports, flags, notifications, "not relevant" feedback, workshop places and scores: removed;
+- supports, flags, notifications, "not relevant" feedback, workshop places, scores and data
+  mapping: removed (scores and mapping go with the place);
 - pledges and datasets: stay with the organisation, without the member's name;
 - partnerships the member leads: the longest-standing other active member becomes lead; with
   nobody to hand over to, the partnership is closed;
@@ -46,6 +47,7 @@ from models import (
     Question,
     Support,
     User,
+    WorkshopMapping,
     WorkshopParticipant,
     WorkshopScore,
 )
@@ -94,6 +96,9 @@ def personal_data(session: Session, user: User) -> dict[str, Any]:
     }
     for section, model, owner, fields in PERSONAL_ROWS:
         data[section] = _rows(session, model, getattr(model, owner) == user.id, fields)
+    places = select(WorkshopParticipant.id).where(WorkshopParticipant.user_id == user.id)
+    for section, model, fields in WORKSHOP_PLACE_ROWS:
+        data[section] = _rows(session, model, model.participant_id.in_(places), fields)
     return data
 
 
@@ -144,10 +149,28 @@ PERSONAL_ROWS: tuple[tuple[str, Any, str, tuple[str, ...]], ...] = (
         "user_id",
         ("cluster_id", "dataset_id", "reason", "created_at"),
     ),
-    ("workshop_scores", WorkshopScore, "user_id", ("item_id", "criterion", "score", "created_at")),
+    (
+        "workshop_places",
+        WorkshopParticipant,
+        "user_id",
+        ("workshop_id", "display_name", "created_at"),
+    ),
     ("notifications", Notification, "user_id", ("kind", "text", "link", "read_at", "created_at")),
 )
 
+# What a member gave in the workshops they took part in: section, table, the fields.
+WORKSHOP_PLACE_ROWS: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
+    (
+        "workshop_scores",
+        WorkshopScore,
+        ("item_id", "value", "gap", "feasibility", "dots", "comment", "created_at"),
+    ),
+    (
+        "workshop_data_mapping",
+        WorkshopMapping,
+        ("item_id", "dataset_id", "holds", "needs", "barriers", "barrier_note", "created_at"),
+    ),
+)
 
 QUESTION_FIELDS = (
     "id",
@@ -230,7 +253,8 @@ def erase_member(session: Session, user: User, keep_questions: bool) -> list[int
             question.author_id = None
         else:
             session.delete(question)
-    for model in (Support, Flag, Notification, MatchFeedback, WorkshopScore, WorkshopParticipant):
+    # A workshop place takes its scores and data mapping with it (ON DELETE CASCADE).
+    for model in (Support, Flag, Notification, MatchFeedback, WorkshopParticipant):
         session.execute(delete(model).where(model.user_id == user.id))
     session.delete(user)
     session.flush()

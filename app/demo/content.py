@@ -141,7 +141,8 @@ class PartnershipRow(TypedDict):
 
 
 class ScoreRow(TypedDict):
-    """One participant's score for one question family on one criterion."""
+    """One participant's score for one question family on one criterion (value, gap,
+    feasibility)."""
 
     participant: str
     family: str
@@ -149,19 +150,41 @@ class ScoreRow(TypedDict):
     score: int
 
 
+class DecisionRow(TypedDict):
+    """A prioritised question family, with its next step and owner."""
+
+    family: str
+    next_step: str
+    owner: str
+
+
+class MappingRow(TypedDict):
+    """What one participant holds toward a prioritised family, needs, and finds in the way."""
+
+    participant: str
+    family: str
+    holds: str
+    needs: str
+    barriers: list[str]
+    barrier_note: str
+
+
 class WorkshopRow(TypedDict):
-    """A prioritisation workshop; ``date`` is an ISO date (YYYY-MM-DD)."""
+    """A prioritisation workshop; ``date`` is an ISO date (YYYY-MM-DD), ``mode`` in-person or
+    online, ``phase`` where it is (setup … closed)."""
 
     title: str
     facilitator: str
     date: str
     description: str
-    criteria: list[str]
+    mode: str
     families: list[str]
     participants: list[str]
     scores: list[ScoreRow]
     outcome: str
-    status: str
+    prioritised: list[DecisionRow]
+    mappings: list[MappingRow]
+    phase: str
 
 
 def _items(name: str, shape: type[Any]) -> tuple[Any, ...]:

@@ -14,6 +14,9 @@ from app.auth.service import hash_password
 from app.demo import content
 from app.demo.content import AnswerLinkRow, DatasetRow, QuestionRow, WorkshopRow
 from app.demo.seed_pledges import seed_partnerships, seed_pledges
+from app.workshops.results import Rating, aggregate
+from app.workshops.rules import criterion_slugs, default_weights
+from app.workshops.service import new_join_code
 from models import (
     AccessLevel,
     AnswerLink,
@@ -32,9 +35,12 @@ from models import (
     Visibility,
     Workshop,
     WorkshopItem,
+    WorkshopMapping,
+    WorkshopMode,
     WorkshopParticipant,
+    WorkshopPhase,
     WorkshopScore,
-    WorkshopStatus,
+    utcnow,
 )
 
 DEMO_PASSWORD = "demo-password"
@@ -286,30 +292,80 @@ def _add_workshop(
     first_of_family: dict[str, Question],
     users: dict[str, User],
 ) -> None:
-    """Store one workshop, then its participants' scores for its items."""
+    """Store one workshop, its participants' scores, its outcome and its data mapping."""
     items = {
         family: WorkshopItem(question=first_of_family[family], position=position)
         for position, family in enumerate(row["families"])
+    }
+    places = {
+        email: WorkshopParticipant(
+            user=users[email],
+            display_name=users[email].display_name,
+            sector=users[email].organisation.sector,
+        )
+        for email in row["participants"]
     }
     workshop = Workshop(
         title=row["title"],
         description=row["description"],
         facilitator=users[row["facilitator"]],
         held_on=date.fromisoformat(row["date"]),
-        status=WorkshopStatus(row["status"]),
-        criteria=list(row["criteria"]),
+        phase=WorkshopPhase(row["phase"]),
+        mode=WorkshopMode(row["mode"]),
+        weights=default_weights(),
+        join_code=new_join_code(session),
         outcome=row["outcome"],
         items=list(items.values()),
-        participants=[WorkshopParticipant(user=users[email]) for email in row["participants"]],
+        participants=list(places.values()),
     )
     session.add(workshop)
     session.flush()
+    scores: dict[tuple[str, str], WorkshopScore] = {}
     for score in row["scores"]:
-        session.add(
-            WorkshopScore(
-                item_id=items[score["family"]].id,
-                user_id=users[score["participant"]].id,
-                criterion=score["criterion"],
-                score=score["score"],
+        key = (score["participant"], score["family"])
+        if key not in scores:
+            scores[key] = WorkshopScore(
+                item_id=items[score["family"]].id, participant_id=places[key[0]].id
             )
+            places[key[0]].scored_at = utcnow()
+        setattr(scores[key], score["criterion"], score["score"])
+    session.add_all(scores.values())
+    _rank(list(items.values()), list(scores.values()), workshop.weights)
+    for decision in row["prioritised"]:
+        item = items[decision["family"]]
+        item.prioritised, item.next_step, item.owner = (
+            True,
+            decision["next_step"],
+            decision["owner"],
         )
+        if item.question is not None and item.question.status is QuestionStatus.OPEN:
+            item.question.status = QuestionStatus.PRIORITISED
+    session.add_all(
+        WorkshopMapping(
+            item_id=items[m["family"]].id,
+            participant_id=places[m["participant"]].id,
+            holds=m["holds"],
+            needs=m["needs"],
+            barriers=list(m["barriers"]),
+            barrier_note=m["barrier_note"],
+        )
+        for m in row["mappings"]
+    )
+
+
+def _rank(
+    items: list[WorkshopItem], scores: list[WorkshopScore], weights: dict[str, float]
+) -> None:
+    """Fix each item's rank as the reveal would have (a follow-up compares against it)."""
+    if not scores:
+        return
+    ratings = [
+        Rating(s.item_id, s.participant_id, {c: getattr(s, c) for c in criterion_slugs()})
+        for s in scores
+    ]
+    ranks = {
+        result.item_id: result.rank
+        for result in aggregate([i.id for i in items], ratings, criterion_slugs(), weights)
+    }
+    for item in items:
+        item.final_rank = ranks[item.id]
