@@ -6,7 +6,7 @@ closed; each member's criterion scores become one row per item (the demo's crite
 the new slugs are both read). Downgrading drops guests, dots, comments and data mapping.
 
 Revision ID: f3b8a1c6d2e4
-Revises: db806327b177
+Revises: f1a8c3d5e7b9
 Create Date: 2026-12-02 19:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "f3b8a1c6d2e4"
-down_revision: str | None = "db806327b177"
+down_revision: str | None = "f1a8c3d5e7b9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
