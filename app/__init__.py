@@ -13,6 +13,7 @@ BLUEPRINTS = (
     ("app.main", ""),
     ("app.auth", "/auth"),
     ("app.questions", "/questions"),
+    ("app.questions.imports", "/import"),
     ("app.clusters", "/groups"),
     ("app.datasets", "/datasets"),
     ("app.pledges", "/pledges"),
