@@ -41,6 +41,7 @@ BENCHES: list[tuple[str, Callable[[ModuleType, bool, Path], list[Row]]]] = [
     ("matches", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
     ("load", lambda module, quick, eval_dir: module.run(quick)),
     ("search_speed", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
+    ("question_import", lambda module, quick, eval_dir: module.run(quick)),
 ]
 
 
