@@ -21,6 +21,7 @@ BLUEPRINTS = (
     ("app.notifications", "/notifications"),
     ("app.opendata", "/open-data"),
     ("app.admin", "/admin"),
+    ("app.tools", "/tools"),
     ("app.api", "/api/v1"),
 )
 
