@@ -118,6 +118,11 @@ def test_a_wrong_mapping_is_named_and_fixing_it_clears_the_rows(app, client, fac
     fixed = client.post(f"/import/preview/{token}", data={**fixes, "action": "1", "check": "1"})
     assert fixed.status_code == 200, fixed.text
     assert "3 rows, all ready to import" in fixed.text
+    # The replacement stays on the form, so importing from this page keeps it.
+    ready = form_state(fixed.text)
+    assert ready["fix:themes:Hosuing"] == "housing"
+    imported = client.post(f"/import/preview/{token}", data={**ready, "confirm": "1"})
+    assert imported.status_code == 302
 
 
 def confirm(client, token: str):

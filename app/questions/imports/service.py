@@ -313,10 +313,11 @@ def _resolve(
     key = vocabulary.find(value)
     if key is not None:
         return key, None
+    # Listed even once replaced, so the replacement stays on the form until the import.
+    unknown.setdefault((field_name, value), []).append(line)
     fix = fixes.get((field_name, value))
     if fix is not None and (fix == "" or fix in vocabulary.labels):
         return (fix or None), None
-    unknown.setdefault((field_name, value), []).append(line)
     nearest = vocabulary.nearest(value)
     hint = f" Did you mean “{vocabulary.labels[nearest]}”?" if nearest else ""
     return None, f"“{value}” is not on the list.{hint}"
