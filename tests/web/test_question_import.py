@@ -224,3 +224,14 @@ def test_only_facilitators_import_and_a_batch_is_its_importers(
     make_user("admin@example.org", role=Role.ADMIN)
     auth.login("admin@example.org", PASSWORD)
     assert client.get(batch_url).status_code == 200  # admins see every import
+
+
+def test_a_theme_whose_label_holds_a_comma_is_read_whole(app, client, facilitator):
+    content = (
+        HEADER + "How many carers in Durham are refused Carer's Allowance?,"
+        'Plan our advice sessions,Understand need,"Income, benefits and Universal Credit; Food",\n'
+    ).encode()
+    token = token_of(upload(client, content))
+    page = client.post(f"/import/preview/{token}", data={**mapped(client, token), "check": "1"})
+    assert page.status_code == 200 and "1 row, all ready to import" in page.text
+    assert "Income, benefits and Universal Credit, Food" in page.text
