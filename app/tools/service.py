@@ -75,8 +75,9 @@ class Run:
 
     @property
     def input(self) -> Path:
-        """The uploaded file, until it is grouped."""
-        return self.folder / self.filename
+        """The uploaded file, until it is grouped (in a folder of its own, so no name it may
+        have can meet the output's or the state file's)."""
+        return self.folder / "upload" / self.filename
 
     @property
     def output(self) -> Path:
@@ -139,6 +140,7 @@ def new_run(root: Path, filename: str, content: bytes) -> tuple[Run, list[str]]:
     if not name.lower().endswith(".csv"):
         name += ".csv"
     run = Run(token, folder, {"state": WAITING, "filename": name})
+    run.input.parent.mkdir()
     run.input.write_bytes(content)
     try:
         header = read_header(run.input, LIMITS)

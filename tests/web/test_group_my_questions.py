@@ -88,7 +88,7 @@ def test_a_visitor_groups_a_csv_and_downloads_it_with_the_group_columns(app, cli
     assert all(0 < float(row["similarity_to_centre"]) <= 1.0 for row in rows)
     food = {row["group"] for row in rows[:3]}
     assert len(food) == 1  # the food-bank questions go together
-    assert not list(tool.glob("*/sticky_notes.csv"))  # the upload went once grouped
+    assert list(tool.glob("*/*/upload")) and not list(tool.glob("*/*/upload/*"))  # deleted
     with app.app_context(), new_session(app) as session:
         assert session.scalar(select(func.count()).select_from(Question)) == 0
 
@@ -115,7 +115,7 @@ def test_a_file_that_cannot_be_read_is_refused_plainly(client, tool, content, me
     refused = upload(client, content)
     assert refused.status_code == 422
     assert message in refused.text
-    assert not list(tool.glob("*/*/*.csv"))  # nothing kept
+    assert not list(tool.glob("*/*/upload/*"))  # nothing kept
 
 
 def test_too_many_rows_are_refused_before_any_work(client, tool):
@@ -124,6 +124,14 @@ def test_too_many_rows_are_refused_before_any_work(client, tool):
     refused = client.post(run_url, data={"column": "Question asked"})
     assert refused.status_code == 422
     assert f"more than {MAX_ROWS:,} rows" in refused.text
+
+
+def test_a_file_named_like_the_output_is_grouped_all_the_same(client, tool):
+    run_url = upload(client, sheet(QUESTIONS), name="grouped.csv").headers["Location"]
+    assert client.post(run_url, data={"column": "Question asked"}).status_code == 302
+    download = client.get(f"{run_url}/grouped.csv")
+    assert download.status_code == 200 and "group_title" in download.text
+    download.close()
 
 
 def test_an_unknown_run_is_not_found(client, tool):
