@@ -6,8 +6,8 @@ The link is a table of its own (``import_batch_questions``): a column on ``quest
 need a SQLite "move and copy" of the table to carry its foreign key, which drops the table's
 full-text triggers.
 
-Revision ID: f3b8a1c6d2e4
-Revises: db806327b177
+Revision ID: a9d4e6f2b1c3
+Revises: f3b8a1c6d2e4
 Create Date: 2026-12-02 19:00:00
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "f3b8a1c6d2e4"
-down_revision: str | None = "db806327b177"
+revision: str = "a9d4e6f2b1c3"
+down_revision: str | None = "f3b8a1c6d2e4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
