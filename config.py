@@ -47,6 +47,9 @@ class Config:
         self.PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
         # The licence of the bank's open data (a name from app/core/data/open_licences.json),
         # and the address links in files written by `flask export` start with.
+        # Spreadsheets kept between upload and import (deleted then, or after an hour), and
+        # the files of "Group my questions" while they are processed.
+        self.UPLOAD_DIR = Path(os.environ.get("UPLOAD_DIR", INSTANCE_DIR / "uploads"))
         self.OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
         self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
         # Background jobs run on RQ when Redis is configured (a worker started by `make

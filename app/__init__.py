@@ -13,6 +13,7 @@ BLUEPRINTS = (
     ("app.main", ""),
     ("app.auth", "/auth"),
     ("app.questions", "/questions"),
+    ("app.questions.imports", "/import"),
     ("app.clusters", "/groups"),
     ("app.datasets", "/datasets"),
     ("app.pledges", "/pledges"),
@@ -21,6 +22,7 @@ BLUEPRINTS = (
     ("app.workshops", "/workshops"),
     ("app.opendata", "/open-data"),
     ("app.admin", "/admin"),
+    ("app.tools", "/tools"),
     ("app.api", "/api/v1"),
 )
 

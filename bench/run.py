@@ -42,6 +42,7 @@ BENCHES: list[tuple[str, Callable[[ModuleType, bool, Path], list[Row]]]] = [
     ("load", lambda module, quick, eval_dir: module.run(quick)),
     ("search_speed", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
     ("workshops", lambda module, quick, eval_dir: module.run(quick)),
+    ("question_import", lambda module, quick, eval_dir: module.run(quick)),
 ]
 
 

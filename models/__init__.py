@@ -17,6 +17,7 @@ from models.dataset import (
 )
 from models.feedback import MatchFeedback
 from models.idempotency import IdempotencyKey
+from models.imports import ImportBatch, Setting, import_batch_questions
 from models.job import EXCLUSIVE_KINDS, LIVE_STATUSES, Job, JobKind, JobStatus
 from models.match import Match
 from models.notification import Notification
@@ -73,6 +74,7 @@ __all__ = [
     "DatasetVisibility",
     "Flag",
     "IdempotencyKey",
+    "ImportBatch",
     "Job",
     "JobKind",
     "JobStatus",
@@ -97,6 +99,7 @@ __all__ = [
     "QuestionStatusChange",
     "Role",
     "Sector",
+    "Setting",
     "Support",
     "Theme",
     "UnitOfAnalysis",
@@ -110,6 +113,7 @@ __all__ = [
     "WorkshopPhase",
     "WorkshopScore",
     "dataset_themes",
+    "import_batch_questions",
     "question_themes",
     "utcnow",
 ]

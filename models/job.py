@@ -21,6 +21,8 @@ class JobKind(LabelledEnum):
     RECLUSTER = "recluster"
     DATASET_IMPORT = "dataset-import"
     REEMBED = "reembed"
+    # Questions from a spreadsheet (kept within the column's 14 characters).
+    QUESTION_IMPORT = "import-batch"
 
 
 # Kinds of which at most one may be queued or running at a time (the database holds to it).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.bank.reembed import start_reembed
@@ -43,6 +43,21 @@ def list_members(session: Session, actor: User) -> list[User]:
             select(User).join(User.organisation).order_by(Organisation.name, User.display_name)
         )
     )
+
+
+def list_organisations(session: Session, actor: User) -> list[tuple[Organisation, int]]:
+    """Every organisation with its number of members, by name; admins only.
+
+    :raise Forbidden: the actor is not an admin.
+    """
+    require_admin(actor)
+    rows = session.execute(
+        select(Organisation, func.count(User.id))
+        .outerjoin(User, User.organisation_id == Organisation.id)
+        .group_by(Organisation.id)
+        .order_by(Organisation.name)
+    )
+    return [(organisation, int(members)) for organisation, members in rows]
 
 
 def recent_jobs(session: Session, actor: User) -> list[Job]:

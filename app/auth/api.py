@@ -8,6 +8,7 @@ from flask import jsonify
 from werkzeug.wrappers import Response
 
 from app.api import bp, json_body
+from app.auth.service import erase_account
 from app.auth.tokens import (
     DEFAULT_LIFETIME,
     LIFETIMES,
@@ -17,6 +18,7 @@ from app.auth.tokens import (
     list_tokens,
     revoke_token,
 )
+from app.bank.index import question_index
 from app.bank.personal import EXPORT_FORMAT, personal_data
 from app.core.errors import Refused
 from app.core.member_serializers import TOKEN_SCHEMA, token_json
@@ -80,6 +82,22 @@ def me_export() -> Response:
     return response
 
 
+# What becomes of the caller's questions when they delete their account.
+QUESTION_CHOICES = ("anonymise", "remove")
+
+
+@bp.delete("/me")
+@login_required
+def me_delete() -> Response:
+    """Delete the caller's account; their questions stay anonymous or go, as they choose."""
+    choice = json_body().get("questions")
+    if choice not in QUESTION_CHOICES:
+        raise Refused.on("questions", "Give “anonymise” or “remove”.")
+    removed = erase_account(get_session(), member(), choice == "anonymise")
+    question_index().forget(removed)
+    return Response(status=204)
+
+
 _TOKEN_ID = id_parameter("token_id")
 _ERRORS = {"401": ERROR_RESPONSE, "404": ERROR_RESPONSE}
 
@@ -88,7 +106,32 @@ AUTH_PATHS: dict[str, Any] = {
         "get": {
             "summary": "The member the request is authenticated as",
             "responses": {"200": {"description": "The member"}, "401": ERROR_RESPONSE},
-        }
+        },
+        "delete": {
+            "summary": "Delete your account: your questions stay as anonymous contributions of "
+            "your organisation, or are removed with their supports; your tokens stop working",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "questions": {"type": "string", "enum": list(QUESTION_CHOICES)}
+                            },
+                            "required": ["questions"],
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "204": {"description": "The account is deleted"},
+                "400": ERROR_RESPONSE,
+                "401": ERROR_RESPONSE,
+                "409": ERROR_RESPONSE,
+                "422": ERROR_RESPONSE,
+            },
+        },
     },
     "/me/export": {
         "get": {

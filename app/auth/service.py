@@ -181,6 +181,15 @@ def delete_account(session: Session, user: User, password: str, keep_questions: 
     """
     if not check_password_hash(user.password_hash, password or ""):
         raise Refused.on("password", "That is not your password.")
+    return erase_account(session, user, keep_questions)
+
+
+def erase_account(session: Session, user: User, keep_questions: bool) -> list[int]:
+    """Delete an account whose owner is already proven (an API token's caller), as
+    ``delete_account`` does after the password, and commit; the ids of the questions removed.
+
+    :raise Conflict: they are the last active admin.
+    """
     if user.is_admin and user.active:
         admins = session.scalar(
             select(func.count())

@@ -4,7 +4,7 @@ figures (size, support, breadth, action types, pledges) are recounted where they
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from sqlalchemy import ColumnElement, func, or_, select
@@ -46,34 +46,54 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
     refreshed here, and its stored matches when the question is public (matches are made from
     the public questions: a new one can bring new themes and places).
     """
+    assign_questions(session, [question], vector[None, :])
+    return question.cluster
+
+
+def assign_questions(
+    session: Session, questions: Sequence[Question], vectors: np.ndarray
+) -> set[int]:
+    """Put each question in its nearest group, as ``assign_question`` does, with the groups'
+    figures and matches refreshed once for them all (an import); the groups they joined.
+
+    ``vectors`` holds one embedding a row, in the order of ``questions``. The caller commits.
+    """
     ids, centroids = active_centroids(session)
     if not ids:
-        return None
-    position = assign_to_nearest(vector, centroids, ASSIGN_THRESHOLD)
-    if position is None:
-        question.cluster_id = None
-        question.cluster_similarity = None
-        return None
-    cluster = session.get_one(Cluster, ids[position])
-    question.cluster = cluster
-    question.cluster_similarity = float(centroids[position] @ vector)
-    public = question.visibility is Visibility.PUBLIC
-    if public:
-        _add_to_public_centroid(cluster, vector)
+        return set()
+    joined: set[int] = set()
+    public_joined: set[int] = set()
+    # Each public question joining counts toward the running mean of the ones after it.
+    weights: dict[int, int] = {}
+    for question, vector in zip(questions, vectors, strict=True):
+        position = assign_to_nearest(vector, centroids, ASSIGN_THRESHOLD)
+        if position is None:
+            question.cluster_id = None
+            question.cluster_similarity = None
+            continue
+        cluster = session.get_one(Cluster, ids[position])
+        question.cluster = cluster
+        question.cluster_similarity = float(centroids[position] @ vector)
+        joined.add(cluster.id)
+        if question.visibility is Visibility.PUBLIC:
+            weight = weights.setdefault(cluster.id, cluster.size)
+            _add_to_public_centroid(cluster, vector, weight)
+            weights[cluster.id] = weight + 1
+            public_joined.add(cluster.id)
     session.flush()
-    refresh_demand_figures(session, [cluster.id])
-    if public:
-        refresh_groups(session, [cluster.id])
-    return cluster
+    refresh_demand_figures(session, joined)
+    refresh_groups(session, public_joined)
+    return joined
 
 
-def _add_to_public_centroid(cluster: Cluster, vector: np.ndarray) -> None:
+def _add_to_public_centroid(cluster: Cluster, vector: np.ndarray, weight: int) -> None:
     """Move the public centroid toward a public question joining (a running mean): matches
-    follow the group's public questions without waiting for the next re-cluster."""
-    if cluster.public_centroid is None or cluster.size == 0:
+    follow the group's public questions without waiting for the next re-cluster. ``weight`` is
+    how many public questions the centroid stands for so far."""
+    if cluster.public_centroid is None or weight == 0:
         cluster.public_centroid = vector_to_blob(vector)
         return
-    total = blob_to_vector(cluster.public_centroid) * cluster.size + vector
+    total = blob_to_vector(cluster.public_centroid) * weight + vector
     cluster.public_centroid = vector_to_blob(total / float(np.linalg.norm(total) or 1.0))
 
 

@@ -21,12 +21,13 @@ On deletion, by part:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.bank.grouping import refresh_demand_figures
@@ -71,6 +72,22 @@ def _rows(
     return [{field: _plain(getattr(row, field)) for field in fields} for row in rows]
 
 
+# One part of a record: its section, the table, what ties a row to the owner (a column naming
+# them, or a filter made from their id), and the fields exported.
+Owner = str | Callable[[int], ColumnElement[bool]]
+Section = tuple[str, Any, Owner, tuple[str, ...]]
+
+
+def sections(session: Session, table: Sequence[Section], owner_id: int) -> dict[str, Any]:
+    """Every part of a record a table of sections describes, for one owner (a member, an
+    organisation), as JSON-ready data."""
+    found: dict[str, Any] = {}
+    for section, model, owner, fields in table:
+        where = getattr(model, owner) == owner_id if isinstance(owner, str) else owner(owner_id)
+        found[section] = _rows(session, model, where, fields)
+    return found
+
+
 def personal_data(session: Session, user: User) -> dict[str, Any]:
     """Everything the bank holds about a member and their contributions, as JSON-ready data.
 
@@ -94,16 +111,17 @@ def personal_data(session: Session, user: User) -> dict[str, Any]:
             for question, row in _questions(session, user)
         ],
     }
-    for section, model, owner, fields in PERSONAL_ROWS:
-        data[section] = _rows(session, model, getattr(model, owner) == user.id, fields)
-    places = select(WorkshopParticipant.id).where(WorkshopParticipant.user_id == user.id)
-    for section, model, fields in WORKSHOP_PLACE_ROWS:
-        data[section] = _rows(session, model, model.participant_id.in_(places), fields)
+    data.update(sections(session, PERSONAL_ROWS, user.id))
     return data
 
 
+def _workshop_places(user_id: int) -> Any:
+    """The ids of a member's places in workshops, as a subquery."""
+    return select(WorkshopParticipant.id).where(WorkshopParticipant.user_id == user_id)
+
+
 # What else of a member's is exported: section, table, the column naming them, the fields.
-PERSONAL_ROWS: tuple[tuple[str, Any, str, tuple[str, ...]], ...] = (
+PERSONAL_ROWS: tuple[Section, ...] = (
     (
         "api_tokens",
         ApiToken,
@@ -155,21 +173,19 @@ PERSONAL_ROWS: tuple[tuple[str, Any, str, tuple[str, ...]], ...] = (
         "user_id",
         ("workshop_id", "display_name", "created_at"),
     ),
-    ("notifications", Notification, "user_id", ("kind", "text", "link", "read_at", "created_at")),
-)
-
-# What a member gave in the workshops they took part in: section, table, the fields.
-WORKSHOP_PLACE_ROWS: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     (
         "workshop_scores",
         WorkshopScore,
+        lambda user_id: WorkshopScore.participant_id.in_(_workshop_places(user_id)),
         ("item_id", "value", "gap", "feasibility", "dots", "comment", "created_at"),
     ),
     (
         "workshop_data_mapping",
         WorkshopMapping,
+        lambda user_id: WorkshopMapping.participant_id.in_(_workshop_places(user_id)),
         ("item_id", "dataset_id", "holds", "needs", "barriers", "barrier_note", "created_at"),
     ),
+    ("notifications", Notification, "user_id", ("kind", "text", "link", "read_at", "created_at")),
 )
 
 QUESTION_FIELDS = (

@@ -51,7 +51,8 @@ def can_restart_job(viewer: User | None, job: Job) -> bool:
     """A failed job can be run again by an admin, or by its owner when it is their import."""
     if job.status is not JobStatus.FAILED or not signed_in(viewer) or viewer is None:
         return False
-    return viewer.is_admin or (job.kind is JobKind.DATASET_IMPORT and job.owner_id == viewer.id)
+    imports = (JobKind.DATASET_IMPORT, JobKind.QUESTION_IMPORT)
+    return viewer.is_admin or (job.kind in imports and job.owner_id == viewer.id)
 
 
 def readable_by(viewer: User | None, include_hidden: bool = False) -> ColumnElement[bool]:

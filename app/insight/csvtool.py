@@ -217,13 +217,29 @@ def survey_csv(input_path: Path, text_column: str, limits: CsvLimits = CsvLimits
     )
 
 
+def read_header(input_path: Path, limits: CsvLimits = CsvLimits()) -> list[str]:
+    """A CSV's column names, after its bytes are checked (size, binary, UTF-8): what a caller
+    offers to choose the text column from before `survey_csv`.
+
+    :raise CsvTooLarge: more bytes than `limits` allow.
+    :raise CsvToolError: unreadable, binary, empty or non-UTF-8 input.
+    """
+    path = Path(input_path)
+    encoding = _check_bytes(path, limits.max_bytes)
+    return _choose_dialect(path, encoding, "")[1]
+
+
 def cluster_survey(
     survey: CsvSurvey,
     output_path: Path,
     embedder: TextEncoder,
     progress: Callable[[int], None] | None = None,
+    columns: Sequence[str] = OUTPUT_COLUMNS,
 ) -> CsvSummary:
     """Embed, group and write a surveyed CSV: the later passes of `cluster_csv`.
+
+    `columns` names the three columns added (group number, its keywords, the similarity), for
+    a caller whose readers expect other names than the command line's.
 
     :raise CsvToolError: the output cannot be written, or the input changed since the survey.
     """
@@ -236,7 +252,7 @@ def cluster_survey(
     del vectors  # the largest thing held; the keywords and the output need only the labels
     keywords = ctfidf_keywords(_keyword_texts(survey, labels, int(clusterer.n_clusters_)))
     label_text = {g: ", ".join(words[:KEYWORDS_PER_LABEL]) for g, words in keywords.items()}
-    _write(survey, output_path, folder, labels, label_text, similarity)
+    _write(survey, output_path, folder, labels, label_text, similarity, tuple(columns))
     return CsvSummary(
         input_path=survey.path,
         output_path=output_path,
@@ -442,10 +458,11 @@ def _write(
     labels: np.ndarray,
     label_text: dict[int, str],
     similarity: np.ndarray,
+    columns: tuple[str, ...],
 ) -> None:
     """Write all rows with the cluster columns (replacing them if the input already had them)."""
-    keep = [i for i, h in enumerate(survey.header) if h not in OUTPUT_COLUMNS]
-    out_header = [survey.header[i] for i in keep] + list(OUTPUT_COLUMNS)
+    keep = [i for i, h in enumerate(survey.header) if h not in columns]
+    out_header = [survey.header[i] for i in keep] + list(columns)
     numeric = [n for n, i in enumerate(keep) if i in survey.numeric]
     numeric += [len(keep), len(keep) + 2]  # cluster_id and similarity_to_centre
     try:

@@ -11,6 +11,7 @@ from typing import Any
 from flask import Response, current_app, request, stream_with_context
 from sqlalchemy.orm import Session
 
+from app.bank.settings import open_data_licence
 from app.core.errors import NotFound
 from app.core.opendata import (
     Freshness,
@@ -44,7 +45,7 @@ def package_descriptor(session: Session, path_of: Callable[[str], str]) -> dict[
     return data_package(
         [export.resource(path_of(export.name)) for export in open_exports()],
         utcnow(),
-        licence(current_app.config["OPEN_DATA_LICENCE"]),
+        licence(open_data_licence(session, current_app.config["OPEN_DATA_LICENCE"])),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, render_template, url_for
 from werkzeug.wrappers import Response
 
+from app.bank.settings import open_data_licence
 from app.core.opendata import licence
 from app.db import get_session
 from app.opendata import bp
@@ -19,7 +20,7 @@ def index() -> str:
         "opendata/index.html",
         files=files,
         changed=last_changed(files),
-        licence=licence(current_app.config["OPEN_DATA_LICENCE"]),
+        licence=licence(open_data_licence(get_session(), current_app.config["OPEN_DATA_LICENCE"])),
     )
 
 

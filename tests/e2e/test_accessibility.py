@@ -32,12 +32,17 @@ def test_main_pages_have_no_accessibility_violations(
         "register": "/auth/register",
         "login": "/auth/login",
         "open-data": "/open-data/",
+        "group-my-questions": "/tools/group",
     }
     signed_in = {
         "ask": "/questions/ask",
         "account": "/auth/account",
         "members": "/admin/members",
         "delete-account": "/auth/account/delete",
+        "imports": "/import",
+        "new-import": "/import/new",
+        "organisations": "/admin/organisations",
+        "settings": "/admin/settings",
     }
     found = {}
     for name, path in pages.items():

@@ -207,3 +207,34 @@ def test_the_last_admin_cannot_leave_the_bank_without_one(app, client, auth, mak
     refused = delete(client)
     assert refused.status_code == 409 and "only admin" in refused.text
     assert count(app, User) == 1
+
+
+@pytest.mark.parametrize(("choice", "kept"), [("anonymise", True), ("remove", False)])
+def test_the_api_deletes_the_caller_and_their_tokens_stop_working(
+    app, client, runner, scene, choice: str, kept: bool
+) -> None:
+    headers = bearer(runner, "asker@example.org")
+    questions_before = count(app, Question)
+    with app.app_context(), new_session(app) as session:
+        theirs = session.scalar(
+            select(func.count()).select_from(Question).where(Question.author_id == scene.asker_id)
+        )
+    response = client.delete("/api/v1/me", json={"questions": choice}, headers=headers)
+    assert response.status_code == 204
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+    with app.app_context(), new_session(app) as session:
+        assert session.scalar(select(User).where(User.email == "asker@example.org")) is None
+        assert session.scalar(select(func.count()).select_from(ApiToken)) == 0
+    left = count(app, Question)
+    if kept:
+        assert left == questions_before
+    else:
+        assert left == questions_before - theirs
+
+
+def test_the_api_deletion_needs_a_choice(app, client, runner, scene) -> None:
+    headers = bearer(runner, "asker@example.org")
+    refused = client.delete("/api/v1/me", json={"questions": "keep"}, headers=headers)
+    assert refused.status_code == 422
+    assert refused.get_json()["error"]["fields"]["questions"]
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
