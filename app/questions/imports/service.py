@@ -32,7 +32,7 @@ from flask import Flask
 from sqlalchemy import ColumnElement, delete, func, select, true
 from sqlalchemy.orm import Session
 
-from app.bank.embeddings import embedder, store_vector
+from app.bank.embeddings import embedder, encode_questions, store_vector
 from app.bank.grouping import assign_questions, refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.index import question_index
@@ -514,6 +514,8 @@ def import_questions(session: Session, job: Job, record: Progress) -> JobOutcome
     model = embedder()
     questions: list[Question] = []
     vectors: list[np.ndarray] = []
+    # What places each question in a group: its place-neutral vector where its text names one.
+    grouping_vectors: list[np.ndarray] = []
     # Nothing is written until every row is embedded: on SQLite the first write would hold
     # the lock, and this job's own progress notes would wait behind it.
     with session.no_autoflush:
@@ -531,10 +533,11 @@ def import_questions(session: Session, job: Job, record: Progress) -> JobOutcome
         for begin in range(0, total, EMBED_BATCH):
             record(0.05 + 0.8 * begin / total, f"Embedding {begin} of {total} questions")
             batch = questions[begin : begin + EMBED_BATCH]
-            encoded = model.encode([q.text for q in batch])
-            for question, vector in zip(batch, encoded, strict=True):
-                store_vector(question, vector, model.name)
-            vectors.extend(encoded)
+            encoded = encode_questions(model, [q.text for q in batch])
+            for question, (vector, grouping) in zip(batch, encoded, strict=True):
+                store_vector(question, vector, model.name, grouping)
+                vectors.append(vector)
+                grouping_vectors.append(vector if grouping is None else grouping)
     record(0.87, "Saving the questions and putting them in groups")
     batch_row = ImportBatch(
         filename=job.params["filename"], imported_by=owner, question_count=total
@@ -546,7 +549,7 @@ def import_questions(session: Session, job: Job, record: Progress) -> JobOutcome
         import_batch_questions.insert(),
         [{"batch_id": batch_row.id, "question_id": q.id} for q in questions],
     )
-    joined = assign_questions(session, questions, vectors_matrix(vectors))
+    joined = assign_questions(session, questions, vectors_matrix(grouping_vectors))
     noted = list(zip(questions, vectors, strict=True))
 
     def note(_: Session) -> None:
