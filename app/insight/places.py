@@ -321,6 +321,12 @@ def _name_keys() -> frozenset[str]:
 
 
 @cache
+def _first_words() -> frozenset[str]:
+    """The key of the first word of every place name: where a name can start."""
+    return frozenset(key.split(" ", 1)[0] for key in _canonical())
+
+
+@cache
 def _homonyms() -> frozenset[str]:
     lines = HOMONYMS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
@@ -344,8 +350,13 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     keys = _name_keys()
     spans: list[tuple[int, int]] = []
     i = 0
+    starts = _first_words()
     while i < len(words):
         found = 0
+        word = words[i].group()
+        if not word[0].isupper() or _place_key(word) not in starts:
+            i += 1
+            continue
         for length in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
             run = words[i : i + length]
             first, last = run[0].group(), run[-1].group()
