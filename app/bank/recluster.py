@@ -17,13 +17,13 @@ from flask import Flask, current_app
 from sqlalchemy import Row, select, text, update
 from sqlalchemy.orm import Session
 
-from app.bank.embeddings import vector_to_blob
+from app.bank.embeddings import embedder, vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
 from app.bank.matchstore import refresh_all
 from app.insight.cluster import QuestionClusterer
-from app.insight.label import ctfidf_keywords, representative_index
+from app.insight.label import label_groups, representative_index
 from app.insight.match import centroid
 from app.insight.reconcile import ClusterEvent, Reconciliation, reconcile
 from models import (
@@ -42,11 +42,12 @@ log = logging.getLogger(__name__)
 
 # A question as re-grouping reads it: id, text, embedding, cluster_id, cluster_pinned.
 _QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool, Visibility]"
-LABEL_KEYWORDS = 3
 # Longer "keywords" are not words a reader can use (a question of one repeated long token):
 # dropped, so a label always fits its column (clusters.auto_label holds 300 characters).
 KEYWORD_MAX = 40
 LABEL_MAX = 300
+# Keyphrases recur from run to run: each is embedded once per process, up to this many kept.
+PHRASE_CACHE = 50_000
 
 
 LEFT_AS_IT_WAS = "The groups are as they were before this run; start a new one."
@@ -250,34 +251,44 @@ def _retire_emptied_groups(
 
 
 def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[int, Any]) -> None:
-    """Set each group's centroid, keywords, automatic label and representative question.
+    """Set each group's centroid, keyphrases, automatic title and representative question.
 
     ``rows`` maps each member question id to a row with its ``text``, ``embedding`` and
-    ``visibility``. Everyone sees a group's label, so its keywords and representative question
-    come from its public questions only: words of a members-only or organisation-only question
-    never reach a visitor through them. The centroid, which only places new questions, uses all.
+    ``visibility``. Everyone sees a group's label, so its title, keyphrases and representative
+    question come from its public questions only (their texts, and the centroid of their
+    vectors): words of a members-only or organisation-only question never reach a visitor
+    through them. The centroid, which only places new questions, uses all.
     """
     public = {
         cid: [q for q in qids if rows[q].visibility is Visibility.PUBLIC]
         for cid, qids in members.items()
     }
-    keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in public.items()})
+    public_middles = {
+        cid: centroid(_vectors([rows[q].embedding for q in shown]))
+        for cid, shown in public.items()
+        if shown
+    }
+    labels = label_groups(
+        {cid: [rows[q].text for q in shown] for cid, shown in public.items() if shown},
+        public_middles,
+        _phrase_vectors,
+    )
     for cluster_id, qids in members.items():
         cluster = session.get_one(Cluster, cluster_id)
         vectors = _vectors([rows[q].embedding for q in qids])
         middle = centroid(vectors)
         cluster.centroid = vector_to_blob(middle)
-        cluster.keywords = [w for w in keywords.get(cluster_id, []) if len(w) <= KEYWORD_MAX]
-        cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])[:LABEL_MAX]
+        label = labels.get(cluster_id)
+        cluster.keywords = [w for w in label.keywords if len(w) <= KEYWORD_MAX] if label else []
+        cluster.auto_label = label.title[:LABEL_MAX] if label else ""
         shown = public[cluster_id]
         cluster.representative_question_id = None
         cluster.public_centroid = None
         if shown:
-            public_vectors = _vectors([rows[q].embedding for q in shown])
-            public_middle = centroid(public_vectors)
+            public_middle = public_middles[cluster_id]
             cluster.public_centroid = vector_to_blob(public_middle)
             cluster.representative_question_id = shown[
-                representative_index(public_vectors, public_middle)
+                representative_index(_vectors([rows[q].embedding for q in shown]), public_middle)
             ]
         similarities = vectors @ middle
         session.execute(
@@ -287,6 +298,24 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
                 for q, s in zip(qids, similarities, strict=True)
             ],
         )
+
+
+_phrase_cache: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _phrase_vectors(phrases: Sequence[str]) -> np.ndarray:
+    """Embeddings of keyphrase candidates by the app's model, each embedded once per process."""
+    model = embedder()
+    missing = [p for p in dict.fromkeys(phrases) if (model.name, p) not in _phrase_cache]
+    if missing:
+        if len(_phrase_cache) + len(missing) > PHRASE_CACHE:
+            _phrase_cache.clear()
+        _phrase_cache.update(
+            ((model.name, p), v) for p, v in zip(missing, model.encode(missing), strict=True)
+        )
+    if not phrases:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack([_phrase_cache[(model.name, p)] for p in phrases])
 
 
 def _vectors(blobs: list[bytes]) -> np.ndarray:
