@@ -42,6 +42,7 @@ from models.question import (
     Support,
     Visibility,
 )
+from models.topic import Topic
 from models.user import ApiToken, Role, User
 from models.vocabulary import ActionType, Theme, dataset_themes, question_themes
 from models.workshop import (
@@ -97,6 +98,7 @@ __all__ = [
     "Sector",
     "Support",
     "Theme",
+    "Topic",
     "UnitOfAnalysis",
     "User",
     "Visibility",
