@@ -42,13 +42,17 @@ def families() -> dict[str, list[str]]:
     return grouped
 
 
-def ctfidf(texts: dict[int, list[str]], _c: dict[int, np.ndarray]) -> dict[int, tuple[str, list[str]]]:
+def ctfidf(
+    texts: dict[int, list[str]], _c: dict[int, np.ndarray]
+) -> dict[int, tuple[str, list[str]]]:
     """Before: the first three c-TF-IDF terms, joined, are the label."""
     words = ctfidf_keywords(texts)
     return {g: (", ".join(w[:SHOWN]), w) for g, w in words.items()}
 
 
-def ours(texts: dict[int, list[str]], centres: dict[int, np.ndarray]) -> dict[int, tuple[str, list[str]]]:
+def ours(
+    texts: dict[int, list[str]], centres: dict[int, np.ndarray]
+) -> dict[int, tuple[str, list[str]]]:
     """After: noun phrases, c-TF-IDF candidates, contrastive cosine and MMR, a title."""
     encode = get_embedder("all-MiniLM-L6-v2").encode
     labels = label_groups(texts, centres, encode)
@@ -61,7 +65,9 @@ def _sentence_model() -> object:
     return SentenceTransformer(str(resolve_model_dir("all-MiniLM-L6-v2")), device="cpu")
 
 
-def keybert(texts: dict[int, list[str]], _c: dict[int, np.ndarray]) -> dict[int, tuple[str, list[str]]]:
+def keybert(
+    texts: dict[int, list[str]], _c: dict[int, np.ndarray]
+) -> dict[int, tuple[str, list[str]]]:
     """KeyBERT on each group's questions as one document: 1-3-grams, English stop words, MMR."""
     from keybert import KeyBERT
 
@@ -81,7 +87,9 @@ def keybert(texts: dict[int, list[str]], _c: dict[int, np.ndarray]) -> dict[int,
     return out
 
 
-def bertopic(texts: dict[int, list[str]], _c: dict[int, np.ndarray]) -> dict[int, tuple[str, list[str]]]:
+def bertopic(
+    texts: dict[int, list[str]], _c: dict[int, np.ndarray]
+) -> dict[int, tuple[str, list[str]]]:
     """BERTopic given the groups (no UMAP, no HDBSCAN): KeyBERTInspired then MMR, on 1-3-grams."""
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
@@ -157,14 +165,20 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(" | ".join(cell[:48].ljust(48 if i else 30) for i, cell in enumerate(row)))
     print()
     for name in methods:
-        keywords = [
-            (w, g) for g in texts for w in results[name][g][1][:SHOWN]
-        ]
-        about = {g: {p for p in places_named(" ".join(texts[g])) if sum(p in places_named(t) for t in texts[g]) * 2 >= len(texts[g])} for g in texts}
+        keywords = [(w, g) for g in texts for w in results[name][g][1][:SHOWN]]
+        about = {
+            g: {
+                p
+                for p in places_named(" ".join(texts[g]))
+                if sum(p in places_named(t) for t in texts[g]) * 2 >= len(texts[g])
+            }
+            for g in texts
+        }
         fragments = sum(is_fragment(w, about[g]) for w, g in keywords)
         titles = len({results[name][g][0].lower() for g in texts})
+        share = fragments / max(len(keywords), 1)
         print(
-            f"{name:30s} fragments {fragments}/{len(keywords)} ({fragments / max(len(keywords), 1):.0%})"
+            f"{name:30s} fragments {fragments}/{len(keywords)} ({share:.0%})"
             f"  distinct titles {titles}/{len(texts)}  {seconds[name]:.1f} s"
         )
 

@@ -17,11 +17,13 @@ from flask import Flask, current_app
 from sqlalchemy import Row, select, text, update
 from sqlalchemy.orm import Session
 
-from app.bank.embeddings import embedder, vector_to_blob
+from app.bank.embeddings import vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
+from app.bank.labels import bounded, phrase_vectors
 from app.bank.matchstore import refresh_all
+from app.bank.topics import refresh_topics
 from app.insight.cluster import QuestionClusterer
 from app.insight.label import label_groups, representative_index
 from app.insight.match import centroid
@@ -42,12 +44,6 @@ log = logging.getLogger(__name__)
 
 # A question as re-grouping reads it: id, text, embedding, cluster_id, cluster_pinned.
 _QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool, Visibility]"
-# Longer "keywords" are not words a reader can use (a question of one repeated long token):
-# dropped, so a label always fits its column (clusters.auto_label holds 300 characters).
-KEYWORD_MAX = 40
-LABEL_MAX = 300
-# Keyphrases recur from run to run: each is embedded once per process, up to this many kept.
-PHRASE_CACHE = 50_000
 
 
 LEFT_AS_IT_WAS = "The groups are as they were before this run; start a new one."
@@ -102,6 +98,7 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
     members = _write_groups(session, reconciliation, labels, previous, kept_in_place)
     describe_groups(session, members, {r.id: r for r in rows})
     refresh_demand_figures(session, members)
+    refresh_topics(session)
     refresh_all(session)
     return _run_summary(clusterer, len(rows), members, reconciliation)
 
@@ -271,16 +268,14 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
     labels = label_groups(
         {cid: [rows[q].text for q in shown] for cid, shown in public.items() if shown},
         public_middles,
-        _phrase_vectors,
+        phrase_vectors,
     )
     for cluster_id, qids in members.items():
         cluster = session.get_one(Cluster, cluster_id)
         vectors = _vectors([rows[q].embedding for q in qids])
         middle = centroid(vectors)
         cluster.centroid = vector_to_blob(middle)
-        label = labels.get(cluster_id)
-        cluster.keywords = [w for w in label.keywords if len(w) <= KEYWORD_MAX] if label else []
-        cluster.auto_label = label.title[:LABEL_MAX] if label else ""
+        cluster.auto_label, cluster.keywords = bounded(labels.get(cluster_id))
         shown = public[cluster_id]
         cluster.representative_question_id = None
         cluster.public_centroid = None
@@ -298,24 +293,6 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
                 for q, s in zip(qids, similarities, strict=True)
             ],
         )
-
-
-_phrase_cache: dict[tuple[str, str], np.ndarray] = {}
-
-
-def _phrase_vectors(phrases: Sequence[str]) -> np.ndarray:
-    """Embeddings of keyphrase candidates by the app's model, each embedded once per process."""
-    model = embedder()
-    missing = [p for p in dict.fromkeys(phrases) if (model.name, p) not in _phrase_cache]
-    if missing:
-        if len(_phrase_cache) + len(missing) > PHRASE_CACHE:
-            _phrase_cache.clear()
-        _phrase_cache.update(
-            ((model.name, p), v) for p, v in zip(missing, model.encode(missing), strict=True)
-        )
-    if not phrases:
-        return np.zeros((0, 0), dtype=np.float32)
-    return np.vstack([_phrase_cache[(model.name, p)] for p in phrases])
 
 
 def _vectors(blobs: list[bytes]) -> np.ndarray:

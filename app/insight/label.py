@@ -209,15 +209,62 @@ def label_groups(
     texts, or no phrase in them, gets an empty title and no keyphrases.
     """
     phrases = {gid: group_phrases(texts) for gid, texts in texts_by_group.items()}
+    candidates = {
+        gid: [phrases[gid].written[k] for k in keys]
+        for gid, keys in candidate_phrases(phrases).items()
+    }
+    return _choose(candidates, centroids, embed, top_n, diversity)
+
+
+def label_topics(
+    keywords_by_topic: Mapping[int, Sequence[tuple[Sequence[str], int]]],
+    centroids: Mapping[int, np.ndarray],
+    embed: Embed,
+    top_n: int = KEYPHRASES,
+    diversity: float = DIVERSITY,
+) -> dict[int, GroupLabel]:
+    """A title and keyphrases for each topic, chosen among its groups' keyphrases.
+
+    ``keywords_by_topic``: per topic, each of its groups' keyphrases with the group's size. A
+    phrase weighs the sizes of the groups that have it, times log(1 + A / f) over the topics
+    (A the mean weight of a topic, f the phrase's weight in all), as c-TF-IDF weighs words; the
+    best `CANDIDATES` are then ranked against the topic's centroid like a group's.
+    """
+    weights: dict[int, Counter[str]] = {}
+    written: dict[str, str] = {}
+    for tid, groups in keywords_by_topic.items():
+        weights[tid] = Counter()
+        for keywords, size in groups:
+            for keyword in keywords:
+                weights[tid][fold(keyword)] += max(size, 1)
+                written.setdefault(fold(keyword), keyword)
+    total: Counter[str] = Counter()
+    for counts in weights.values():
+        total.update(counts)
+    average = max(float(np.mean([float(sum(c.values())) for c in weights.values()] or [1.0])), 1.0)
+    candidates = {}
+    for tid, counts in weights.items():
+        score = {k: w * float(np.log1p(average / total[k])) for k, w in counts.items()}
+        ranked = sorted(score, key=lambda k: (-round(score[k], 9), k))[:CANDIDATES]
+        candidates[tid] = [written[k] for k in ranked]
+    return _choose(candidates, centroids, embed, top_n, diversity)
+
+
+def _choose(
+    candidates: Mapping[int, Sequence[str]],
+    centroids: Mapping[int, np.ndarray],
+    embed: Embed,
+    top_n: int,
+    diversity: float,
+) -> dict[int, GroupLabel]:
+    """Each group's keyphrases among its candidates, and its title (see the module's doc)."""
+    written = sorted({form for forms in candidates.values() for form in forms})
+    vectors = dict(zip(written, _unit_rows(embed(written)) if written else [], strict=True))
     known = [np.asarray(c, dtype=np.float32).ravel() for c in centroids.values()]
     # What every group has in common ("households", "poverty") says nothing about one of them.
-    common = _unit_rows(np.mean(known, axis=0, keepdims=True))[0] if known else None
-    candidates = candidate_phrases(phrases)
-    written = sorted({phrases[g].written[k] for g, keys in candidates.items() for k in keys})
-    vectors = dict(zip(written, _unit_rows(embed(written)) if written else [], strict=True))
+    common = _unit_rows(np.mean(known, axis=0, keepdims=True))[0] if len(known) > 1 else None
     labels: dict[int, GroupLabel] = {}
-    for gid, keys in candidates.items():
-        forms = [phrases[gid].written[k] for k in keys]
+    for gid, forms in candidates.items():
         centre = centroids.get(gid)
         if not forms or centre is None:
             labels[gid] = GroupLabel("", ())
@@ -225,7 +272,7 @@ def label_groups(
         matrix = np.vstack([vectors[f] for f in forms])
         centre = np.asarray(centre, dtype=np.float32).ravel()
         relevance = matrix @ (centre / max(float(np.linalg.norm(centre)), 1e-12))
-        if common is not None and len(centroids) > 1:
+        if common is not None:
             relevance = relevance - CONTRAST * (matrix @ common)
         picked = mmr(matrix, relevance, [fold(f) for f in forms], top_n, diversity)
         keywords = tuple(forms[i] for i in picked)

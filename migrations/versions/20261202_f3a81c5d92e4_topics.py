@@ -20,6 +20,7 @@ down_revision: str | None = "db806327b177"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+
 def upgrade() -> None:
     """Apply this revision."""
     op.create_table(
