@@ -161,10 +161,13 @@ def text_phrases(
 
 
 def _reads_as_verb(words: Sequence[str]) -> bool:
-    """Whether a phrase ends like a clause, not a noun: a lone participle ("registered"), or a
-    plural noun followed by an "-ing" word ("tenants turning", but "social housing" passes)."""
+    """Whether a phrase ends like a clause, not a noun: a lone participle ("registered", or
+    "waiting" but not "housing": data/phrase_breaks.txt), or a plural noun followed by an "-ing"
+    word ("tenants turning", but "social housing" passes)."""
     last = words[-1]
     if len(words) == 1:
+        if last.endswith("ing"):
+            return last not in _sections()["ing-nouns"]
         return len(last) > 4 and last.endswith("ed")
     return last.endswith("ing") and words[-2].endswith("s") and not words[-2].endswith("ss")
 

@@ -138,7 +138,11 @@ def test_map_links_every_group_and_has_a_table_alternative(
     page = client.get("/groups/map").text
     svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
     # Links inside a role=img would be interactive content hidden from assistive technology.
-    assert 'role="img"' not in svg and '<title id="map-title">' in svg and '<desc id="map-desc">' in svg
+    assert (
+        'role="img"' not in svg
+        and '<title id="map-title">' in svg
+        and '<desc id="map-desc">' in svg
+    )
     assert "style=" not in page
     for cluster_id, question_ids in topics.values():
         assert svg.count(f'href="/groups/{cluster_id}"') == 1
