@@ -58,6 +58,10 @@ SHADES = (0.36, 0.52, 0.68)
 LABELLED = 14
 LABEL_CHARS = 30
 LABEL_FONT = 15.0
+# The largest groups drawn as links, each with its disc and name: past this, a group's dots
+# join its topic's, so the picture stays small (its page, the groups page and the table still
+# reach it).
+LINKED_GROUPS = 500
 _CHUNK = 900
 
 
@@ -108,7 +112,21 @@ class MapGroup:
     @property
     def dots(self) -> str:
         """The drawn questions as one SVG path of zero-length strokes (round caps draw dots)."""
-        return "".join(f"M{p.x} {p.y}h0" for p in self.points)
+        return dots(self.points)
+
+    @property
+    def tip_y(self) -> int:
+        """Where the name shown on hover or focus stands: above the disc, below near the top."""
+        return round(self.y - self.radius - 6 if self.y > 40 else self.y + self.radius + 18)
+
+    def tip_anchor(self, width: int) -> str:
+        """How the shown name is anchored, so that it stays inside a picture this wide."""
+        return "start" if self.x < width / 5 else "end" if self.x > width * 4 / 5 else "middle"
+
+
+def dots(points: tuple[MapPoint, ...] | list[MapPoint]) -> str:
+    """Points as one SVG path of zero-length strokes (round caps draw them as dots)."""
+    return "".join(f"M{p.x} {p.y}h0" for p in points)
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,20 @@ class GroupMap:
     def groups_by_size(self) -> list[MapGroup]:
         """The groups, largest first (the table alternative's order)."""
         return sorted(self.groups, key=lambda group: (-group.size, group.id))
+
+    @property
+    def linked(self) -> list[MapGroup]:
+        """The groups drawn as links, largest first (so smaller discs lie on top)."""
+        return self.groups_by_size[:LINKED_GROUPS]
+
+    @property
+    def unlinked_dots(self) -> list[tuple[str, str]]:
+        """The dots of the groups past `LINKED_GROUPS`, one path per colour of topic."""
+        paths: dict[str, list[MapPoint]] = {}
+        for group in self.groups_by_size[LINKED_GROUPS:]:
+            colour = group_colour(group.id, group.topic_id)
+            paths.setdefault(colour, []).extend(group.points)
+        return [(colour, dots(points)) for colour, points in paths.items() if points]
 
 
 def _embeddings(session: Session, ids: list[int]) -> np.ndarray:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -39,6 +39,7 @@ CONTRAST = 0.5
 # The second phrase joins the title when it is at most this much less close to the centroid.
 TITLE_MARGIN = 0.08
 TITLE_MAX = 80
+TOPIC_TITLE_PHRASES = 3
 
 # scikit-learn's English stop words, the common words and the words that shape a question
 # rather than say what it is about ("proportion", "people"): see data/stopwords.txt.
@@ -228,7 +229,8 @@ def label_topics(
     ``keywords_by_topic``: per topic, each of its groups' keyphrases with the group's size. A
     phrase weighs the sizes of the groups that have it, times log(1 + A / f) over the topics
     (A the mean weight of a topic, f the phrase's weight in all), as c-TF-IDF weighs words; the
-    best `CANDIDATES` are then ranked against the topic's centroid like a group's.
+    best `CANDIDATES` are then ranked against the topic's centroid like a group's, and the
+    title lists the first three.
     """
     weights: dict[int, Counter[str]] = {}
     written: dict[str, str] = {}
@@ -247,7 +249,9 @@ def label_topics(
         score = {k: w * float(np.log1p(average / total[k])) for k, w in counts.items()}
         ranked = sorted(score, key=lambda k: (-round(score[k], 9), k))[:CANDIDATES]
         candidates[tid] = [written[k] for k in ranked]
-    return _choose(candidates, centroids, embed, top_n, diversity)
+    labels = _choose(candidates, centroids, embed, top_n, diversity)
+    # A topic spans several groups: its title names its leading themes, not only the first.
+    return {tid: replace(label, title=_list_title(label.keywords)) for tid, label in labels.items()}
 
 
 def _choose(
@@ -317,6 +321,16 @@ def _title(keywords: Sequence[str], relevance: Sequence[float]) -> str:
         joined = f"{title} and {keywords[1]}"
         title = joined if len(joined) <= TITLE_MAX else title
     return (title[:1].upper() + title[1:])[:TITLE_MAX]
+
+
+def _list_title(keywords: Sequence[str]) -> str:
+    """Up to `TOPIC_TITLE_PHRASES` phrases as one title: "Rent arrears, evictions and damp"."""
+    for count in range(min(TOPIC_TITLE_PHRASES, len(keywords)), 0, -1):
+        head, last = list(keywords[: count - 1]), keywords[count - 1]
+        title = f"{', '.join(head)} and {last}" if head else last
+        if len(title) <= TITLE_MAX or count == 1:
+            return (title[:1].upper() + title[1:])[:TITLE_MAX]
+    return ""
 
 
 def _unit_rows(matrix: np.ndarray) -> np.ndarray:
