@@ -62,6 +62,7 @@ def is_break(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in _sections()["not-adverbs"]
 
 
+@lru_cache(maxsize=262144)
 def fold(phrase: str) -> str:
     """A phrase's key: lower case, each word crudely singular ("Food Banks" -> "food bank")."""
     return " ".join(
@@ -87,13 +88,14 @@ class _Span:
 def _place_spans(words: Sequence[str]) -> list[_Span]:
     """The place names among some words, longest first from the left, never overlapping.
 
-    Only a capitalised word starts a place name: a lower-case "reading" or "bath" is a word.
+    Only a capitalised word that is no stop word starts a place name: a lower-case "reading" or
+    "bath" is a word, and a question's first "How" is never looked up.
     """
     spans: list[_Span] = []
     i = 0
     while i < len(words):
         found = None
-        if words[i][:1].isupper():
+        if words[i][:1].isupper() and words[i].lower() not in break_words():
             for length in range(min(PLACE_WORDS, len(words) - i), 0, -1):
                 place = _place(tuple(_POSSESSIVE.sub("", w) for w in words[i : i + length]))
                 if place is not None:
@@ -107,19 +109,26 @@ def _place_spans(words: Sequence[str]) -> list[_Span]:
     return spans
 
 
+def _split(text: str) -> list[tuple[list[str], list[_Span]]]:
+    """A text's phrases (between punctuation) as words, each with its place names."""
+    return [
+        (words, _place_spans(words))
+        for words in (_WORD.findall(phrase) for phrase in _PHRASE_BREAK.split(text))
+    ]
+
+
 def places_named(text: str) -> set[str]:
     """The canonical places a text names."""
-    return {
-        s.place for phrase in _PHRASE_BREAK.split(text) for s in _place_spans(_WORD.findall(phrase))
-    }
+    return {span.place for _, spans in _split(text) for span in spans}
 
 
-def _runs(text: str, keep_places: Collection[str]) -> Iterator[list[str]]:
-    """The runs of phrase words of a text, in their written case."""
-    for phrase in _PHRASE_BREAK.split(text):
-        words = _WORD.findall(phrase)
+def _runs(
+    split: list[tuple[list[str], list[_Span]]], keep_places: Collection[str]
+) -> Iterator[list[str]]:
+    """The runs of phrase words of a split text, in their written case."""
+    for words, spans in split:
         cut = [is_break(w.lower()) for w in words]
-        for span in _place_spans(words):
+        for span in spans:
             for i in range(span.start, span.stop):
                 cut[i] = span.place not in keep_places
         run: list[str] = []
@@ -135,7 +144,9 @@ def _runs(text: str, keep_places: Collection[str]) -> Iterator[list[str]]:
 
 
 def text_phrases(
-    text: str, keep_places: Collection[str] = (), heads: Counter[str] | None = None
+    text: str | list[tuple[list[str], list[_Span]]],
+    keep_places: Collection[str] = (),
+    heads: Counter[str] | None = None,
 ) -> dict[str, str]:
     """Each candidate phrase of one text: key (see `fold`) -> the words as written.
 
@@ -144,7 +155,7 @@ def text_phrases(
     """
     found: dict[str, str] = {}
     weak = LABEL_ONLY_WORDS
-    for run in _runs(text, keep_places):
+    for run in _runs(_split(text) if isinstance(text, str) else text, keep_places):
         if heads is not None:
             for position, word in enumerate(run):
                 heads[fold(word)] += 1 if position == len(run) - 1 else -1
@@ -190,13 +201,16 @@ def group_phrases(texts: Sequence[str]) -> GroupPhrases:
     that more often qualifies another word than ends a phrase ("rural" of "rural buses").
     Each key is written the way most of the questions write it ("Universal Credit").
     """
-    named: Counter[str] = Counter(p for t in texts for p in places_named(t))
+    split = [_split(t) for t in texts]
+    named: Counter[str] = Counter(
+        p for parts in split for p in {span.place for _, spans in parts for span in spans}
+    )
     keep = {p for p, n in named.items() if n >= PLACE_SHARE * len(texts) and len(texts) > 1}
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     heads: Counter[str] = Counter()
-    for text in texts:
-        for key, words in text_phrases(text, keep, heads).items():
+    for parts in split:
+        for key, words in text_phrases(parts, keep, heads).items():
             counts[key] += 1
             forms[key][words] += 1
     # A word that mostly qualifies another ("rural", "free") is not a keyword alone.
