@@ -107,10 +107,12 @@ def bertopic(
         vectorizer_model=CountVectorizer(ngram_range=(1, 3), stop_words="english"),
         representation_model=[KeyBERTInspired(), MaximalMarginalRelevance(diversity=0.5)],
     )
-    topic_model.fit_transform(docs, y=np.array(owners))
+    topics, _ = topic_model.fit_transform(docs, y=np.array(owners))
+    # BERTopic renumbers the given groups by size: read each group's topic off its documents.
+    topic_of = {g: t for g, t in zip(owners, topics, strict=True)}
     out = {}
     for g in texts:
-        words = [w for w, _ in topic_model.get_topic(g) or []][:5]
+        words = [w for w, _ in topic_model.get_topic(topic_of[g]) or []][:5]
         out[g] = (", ".join(words[:SHOWN]), words)
     return out
 
