@@ -6,7 +6,7 @@ with ALTER TABLE instead of rebuilding clusters (a rebuild drops the table with 
 on, clearing what points at it).
 
 Revision ID: f3a81c5d92e4
-Revises: db806327b177
+Revises: a9d4e6f2b1c3
 Create Date: 2026-12-02 19:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "f3a81c5d92e4"
-down_revision: str | None = "db806327b177"
+down_revision: str | None = "a9d4e6f2b1c3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
