@@ -43,6 +43,7 @@ from models.question import (
     Support,
     Visibility,
 )
+from models.topic import Topic
 from models.user import ApiToken, Role, User
 from models.vocabulary import ActionType, Theme, dataset_themes, question_themes
 from models.workshop import (
@@ -102,6 +103,7 @@ __all__ = [
     "Setting",
     "Support",
     "Theme",
+    "Topic",
     "UnitOfAnalysis",
     "User",
     "Visibility",

@@ -11,6 +11,7 @@ from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_co
 
 if TYPE_CHECKING:
     from models.question import Question
+    from models.topic import Topic
     from models.user import User
 
 
@@ -56,6 +57,9 @@ class Cluster(Base):
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL")
     )
+    # The broad topic the group nests in (app/bank/topics.py), set after each re-cluster. No
+    # foreign key: topics are retired, never deleted, so nothing needs an ON DELETE action.
+    topic_id: Mapped[int | None] = mapped_column(index=True)
     created_run_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[UpdatedAt]
@@ -65,6 +69,9 @@ class Cluster(Base):
     )
     representative_question: Mapped[Question | None] = relationship(
         foreign_keys=[representative_question_id], post_update=True
+    )
+    topic: Mapped[Topic | None] = relationship(
+        primaryjoin="foreign(Cluster.topic_id) == Topic.id", back_populates="clusters"
     )
 
     @property

@@ -21,9 +21,11 @@ from app.bank.embeddings import GROUPING_VECTOR, vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
+from app.bank.labels import bounded, phrase_vectors
 from app.bank.matchstore import refresh_all
+from app.bank.topics import refresh_topics
 from app.insight.cluster import QuestionClusterer
-from app.insight.label import ctfidf_keywords, representative_index
+from app.insight.label import label_groups, representative_index
 from app.insight.match import centroid
 from app.insight.reconcile import ClusterEvent, Reconciliation, reconcile
 from models import (
@@ -42,11 +44,6 @@ log = logging.getLogger(__name__)
 
 # A question as re-grouping reads it: id, text, embedding, cluster_id, cluster_pinned.
 _QuestionRow: TypeAlias = "Row[int, str, bytes | None, int | None, bool, Visibility]"
-LABEL_KEYWORDS = 3
-# Longer "keywords" are not words a reader can use (a question of one repeated long token):
-# dropped, so a label always fits its column (clusters.auto_label holds 300 characters).
-KEYWORD_MAX = 40
-LABEL_MAX = 300
 
 
 LEFT_AS_IT_WAS = "The groups are as they were before this run; start a new one."
@@ -101,6 +98,7 @@ def _recluster(session: Session, record: Progress, model_name: str) -> dict[str,
     members = _write_groups(session, reconciliation, labels, previous, kept_in_place)
     describe_groups(session, members, {r.id: r for r in rows})
     refresh_demand_figures(session, members)
+    refresh_topics(session)
     refresh_all(session)
     return _run_summary(clusterer, len(rows), members, reconciliation)
 
@@ -250,34 +248,42 @@ def _retire_emptied_groups(
 
 
 def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[int, Any]) -> None:
-    """Set each group's centroid, keywords, automatic label and representative question.
+    """Set each group's centroid, keyphrases, automatic title and representative question.
 
     ``rows`` maps each member question id to a row with its ``text``, ``embedding`` and
-    ``visibility``. Everyone sees a group's label, so its keywords and representative question
-    come from its public questions only: words of a members-only or organisation-only question
-    never reach a visitor through them. The centroid, which only places new questions, uses all.
+    ``visibility``. Everyone sees a group's label, so its title, keyphrases and representative
+    question come from its public questions only (their texts, and the centroid of their
+    vectors): words of a members-only or organisation-only question never reach a visitor
+    through them. The centroid, which only places new questions, uses all.
     """
     public = {
         cid: [q for q in qids if rows[q].visibility is Visibility.PUBLIC]
         for cid, qids in members.items()
     }
-    keywords = ctfidf_keywords({cid: [rows[q].text for q in qids] for cid, qids in public.items()})
+    public_middles = {
+        cid: centroid(_vectors([rows[q].embedding for q in shown]))
+        for cid, shown in public.items()
+        if shown
+    }
+    labels = label_groups(
+        {cid: [rows[q].text for q in shown] for cid, shown in public.items() if shown},
+        public_middles,
+        phrase_vectors,
+    )
     for cluster_id, qids in members.items():
         cluster = session.get_one(Cluster, cluster_id)
         vectors = _vectors([rows[q].embedding for q in qids])
         middle = centroid(vectors)
         cluster.centroid = vector_to_blob(middle)
-        cluster.keywords = [w for w in keywords.get(cluster_id, []) if len(w) <= KEYWORD_MAX]
-        cluster.auto_label = ", ".join(cluster.keywords[:LABEL_KEYWORDS])[:LABEL_MAX]
+        cluster.auto_label, cluster.keywords = bounded(labels.get(cluster_id))
         shown = public[cluster_id]
         cluster.representative_question_id = None
         cluster.public_centroid = None
         if shown:
-            public_vectors = _vectors([rows[q].embedding for q in shown])
-            public_middle = centroid(public_vectors)
+            public_middle = public_middles[cluster_id]
             cluster.public_centroid = vector_to_blob(public_middle)
             cluster.representative_question_id = shown[
-                representative_index(public_vectors, public_middle)
+                representative_index(_vectors([rows[q].embedding for q in shown]), public_middle)
             ]
         similarities = vectors @ middle
         session.execute(

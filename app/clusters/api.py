@@ -16,8 +16,15 @@ from app.clusters.feedback import (
     group_match_list,
     mark_not_relevant,
 )
-from app.clusters.service import DEFAULT_SORT, SORT_ORDERS, group_detail, list_groups
+from app.clusters.service import (
+    DEFAULT_SORT,
+    SORT_ORDERS,
+    find_topic,
+    group_detail,
+    list_groups,
+)
 from app.core.errors import BadRequest
+from app.core.guards import MAX_ID
 from app.core.member_serializers import PLEDGE_SCHEMA, pledge_json
 from app.core.pagecache import kept_for_visitors
 from app.core.serializers import (
@@ -42,12 +49,21 @@ from models.feedback import REASON_MAX
 @bp.get("/clusters")
 @kept_for_visitors
 def list_clusters() -> Response:
-    """Live question groups, one page at a time, in a sort order."""
+    """Live question groups, one page at a time, in a sort order; of one topic with ``topic``.
+
+    :raise 400: an unknown sort or a topic that is not an id. :raise 404: no such live topic.
+    """
     sort = request.args.get("sort", DEFAULT_SORT)
     if sort not in SORT_ORDERS:
         raise BadRequest.on("sort", f"Use one of: {', '.join(SORT_ORDERS)}.")
+    raw_topic = request.args.get("topic")
+    topic_id = request.args.get("topic", type=int)
+    if raw_topic is not None and (topic_id is None or not 0 < topic_id <= MAX_ID):
+        raise BadRequest.on("topic", "Give a topic's id, a positive whole number.")
     at = requested_page()
-    groups = list_groups(get_session(), sort, at)
+    session = get_session()
+    topic = find_topic(session, topic_id) if topic_id is not None else None
+    groups = list_groups(session, sort, at, topic)
     return jsonify(sort=sort, **groups.as_dict([cluster_json(s.cluster) for s in groups.items]))
 
 
@@ -170,6 +186,13 @@ CLUSTER_PATHS: dict[str, Any] = {
                         "default": DEFAULT_SORT,
                     },
                 },
+                {
+                    "name": "topic",
+                    "in": "query",
+                    "description": "Only the groups of this topic (its id, as in a group's "
+                    "`topic`)",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                },
                 *PAGING_PARAMETERS,
             ],
             "responses": {
@@ -177,6 +200,7 @@ CLUSTER_PATHS: dict[str, Any] = {
                     paged_schema(CLUSTER_SCHEMA, sort={"type": "string"}), "One page of groups"
                 ),
                 "400": ERROR_RESPONSE,
+                "404": ERROR_RESPONSE,
             },
         }
     },

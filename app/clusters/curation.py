@@ -16,6 +16,7 @@ from app.bank.embeddings import GROUPING_VECTOR
 from app.bank.grouping import refresh_demand_figures
 from app.bank.matchstore import refresh_groups
 from app.bank.recluster import describe_groups
+from app.bank.topics import refresh_topic_figures
 from app.clusters.service import TITLE_MAX, find_active_group
 from app.core.errors import Refused
 from app.core.guards import MAX_ID
@@ -133,8 +134,9 @@ def _reshape(session: Session, clusters: Iterable[Cluster]) -> None:
                 .where(Question.cluster_id == cluster.id)
                 .values(cluster_id=None, cluster_pinned=False, cluster_similarity=None)
             )
-    # After dissolving: a group no longer live keeps no matches.
+    # After dissolving: a group no longer live keeps no matches, and counts in no topic.
     refresh_groups(session, [c.id for c in clusters])
+    refresh_topic_figures(session, [c.id for c in clusters])
 
 
 def rename_group(session: Session, actor: User, cluster_id: int, title: str) -> Cluster:
@@ -258,7 +260,8 @@ def split_group(
     source = find_active_group(session, cluster_id)
     chosen = _questions_to_split(session, source, question_ids)
     new_title = _clean_title(title, required=False)
-    created = Cluster(title=new_title, state=ClusterState.ACTIVE)
+    # The piece split off stays in its group's topic until the next re-cluster places it.
+    created = Cluster(title=new_title, state=ClusterState.ACTIVE, topic_id=source.topic_id)
     session.add(created)
     session.flush()
     session.execute(

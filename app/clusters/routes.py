@@ -33,13 +33,16 @@ from app.clusters.gaps import GAP_SORTS, gap_sort, gaps_csv, list_gaps
 from app.clusters.service import (
     SORT_ORDERS,
     current_run,
+    find_topic,
     get_run,
     group_detail,
     list_groups,
+    list_topics,
     request_recluster,
     restart_run,
     run_events_by_kind,
     sort_order,
+    topic_sections,
     ungrouped_count,
 )
 from app.core.errors import Refused
@@ -59,6 +62,7 @@ from app.core.web import (
 from app.db import get_session
 
 LISTING_TARGET = "group-listing"
+TOPICS_VIEW = "topics"
 RUN_TARGET = "run-progress"
 QUESTION_CHOICE_LENGTH = 90
 # The map's table lists this many of the largest groups; the groups page lists them all.
@@ -77,18 +81,33 @@ register_moved("group", "clusters.show", "cluster_id")
 @bp.get("", strict_slashes=False)
 @kept_for_visitors
 def index() -> Response:
-    """The live groups as cards, sortable and paged; the cards alone for htmx."""
+    """The live groups as cards, sortable and paged (of one topic with ``?topic=``), or the
+    coarser view of topics with their largest groups (``?view=topics``); the cards alone for
+    htmx.
+
+    :raise 404: no such live topic.
+    """
     session = get_session()
     order = sort_order(request.args.get("sort"))
-    groups = list_groups(session, order.key, _page_arg())
-    context = {"groups": groups, "order": order, "sort_orders": SORT_ORDERS.values()}
-    if is_fragment(LISTING_TARGET):
+    topic_id = request.args.get("topic", type=int)
+    topic = find_topic(session, topic_id) if topic_id is not None else None
+    by_topic = request.args.get("view") == TOPICS_VIEW and topic is None
+    groups = None if by_topic else list_groups(session, order.key, _page_arg(), topic)
+    context = {
+        "groups": groups,
+        "order": order,
+        "sort_orders": SORT_ORDERS.values(),
+        "topic": topic,
+    }
+    if is_fragment(LISTING_TARGET) and groups is not None:
         body = render_template("clusters/partials/cards.html", **context)
     else:
         body = render_template(
             "clusters/index.html",
             ungrouped=ungrouped_count(session, viewer()),
             current_run=current_run(session, viewer()),
+            topics=list_topics(session),
+            sections=topic_sections(session) if by_topic else None,
             **context,
         )
     response = make_response(body)

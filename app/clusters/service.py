@@ -15,6 +15,7 @@ from app.bank.matching import GroupMatches, cluster_matches
 from app.bank.partners import PartnershipLine, group_partnership_lines
 from app.bank.recluster import start_recluster
 from app.core.errors import Moved, NotFound
+from app.core.guards import MAX_ID
 from app.core.paging import Page, PageRequest, paginate
 from app.core.policy import can_administer, can_read, readable_by, require_admin
 from app.insight.reconcile import EVENT_KINDS
@@ -31,12 +32,15 @@ from models import (
     PledgeStatus,
     Question,
     Sector,
+    Topic,
     User,
 )
 
 ACTION_TYPES_SHOWN = 3
 TITLE_MAX = 200
 HISTORY_SHOWN = 50
+# The coarser view lists this many of each topic's largest groups, then links to the rest.
+GROUPS_PER_TOPIC = 6
 
 
 @dataclass(frozen=True)
@@ -107,15 +111,70 @@ def summarise(cluster: Cluster, action_labels: dict[str, str]) -> GroupSummary:
     )
 
 
-def list_groups(session: Session, sort: str | None, at: PageRequest) -> Page[GroupSummary]:
-    """One page of live groups in a sort order, read from their stored figures only."""
+def list_groups(
+    session: Session, sort: str | None, at: PageRequest, topic: Topic | None = None
+) -> Page[GroupSummary]:
+    """One page of live groups in a sort order (of one topic when given), read from their
+    stored figures only."""
     query = (
         select(Cluster)
-        .options(defer(Cluster.centroid))
+        .options(defer(Cluster.centroid), selectinload(Cluster.topic))
         .where(Cluster.state == ClusterState.ACTIVE)
         .order_by(*sort_order(sort).order_by)
     )
+    if topic is not None:
+        query = query.where(Cluster.topic_id == topic.id)
     return summary_page(session, query, at)
+
+
+def find_topic(session: Session, topic_id: int) -> Topic:
+    """The live topic with this id.
+
+    :raise NotFound: no such topic, or it has no groups any more.
+    """
+    topic = session.get(Topic, topic_id) if 0 < topic_id <= MAX_ID else None
+    if topic is None or not topic.active:
+        raise NotFound(f"There is no topic {topic_id}.")
+    return topic
+
+
+def list_topics(session: Session) -> list[Topic]:
+    """The live topics, the most asked first."""
+    return list(
+        session.scalars(
+            select(Topic)
+            .options(defer(Topic.centroid))
+            .where(Topic.active.is_(True))
+            .order_by(Topic.size.desc(), Topic.id)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    """A topic with its largest groups, for the coarser view of the groups page."""
+
+    topic: Topic
+    groups: list[Cluster]
+
+
+def topic_sections(session: Session, per_topic: int = GROUPS_PER_TOPIC) -> list[TopicSection]:
+    """Every live topic with its `per_topic` largest groups."""
+    return [
+        TopicSection(
+            topic,
+            list(
+                session.scalars(
+                    select(Cluster)
+                    .options(defer(Cluster.centroid))
+                    .where(Cluster.state == ClusterState.ACTIVE, Cluster.topic_id == topic.id)
+                    .order_by(Cluster.size.desc(), Cluster.id)
+                    .limit(per_topic)
+                )
+            ),
+        )
+        for topic in list_topics(session)
+    ]
 
 
 def summary_page(session: Session, query: Select[Cluster], at: PageRequest) -> Page[GroupSummary]:

@@ -125,8 +125,17 @@ def cluster_json(cluster: Cluster) -> dict[str, Any]:
         "action_type_counts": dict(cluster.action_type_counts or {}),
         "matched_dataset_count": cluster.matched_dataset_count,
         "pledge_count": cluster.pledge_count,
+        "topic": _topic_json(cluster),
         "url": url_for("clusters.show", cluster_id=cluster.id),
     }
+
+
+def _topic_json(cluster: Cluster) -> dict[str, Any] | None:
+    """The broad topic a live group nests in, or None (not placed yet, or not live)."""
+    topic = cluster.topic
+    if topic is None or not topic.active or cluster.state is not ClusterState.ACTIVE:
+        return None
+    return {"id": topic.id, "label": topic.display_title}
 
 
 CLUSTER_SCHEMA: JsonSchema = {
@@ -135,7 +144,10 @@ CLUSTER_SCHEMA: JsonSchema = {
         "id": {"type": "integer"},
         "title": {"type": ["string", "null"], "description": "The facilitator's title, if any"},
         "display_title": {"type": "string"},
-        "auto_label": {"type": "string", "description": "Keywords chosen automatically"},
+        "auto_label": {
+            "type": "string",
+            "description": "A title made automatically from the group's public questions",
+        },
         "keywords": {"type": "array", "items": {"type": "string"}},
         "state": {"type": "string", "enum": [state.value for state in ClusterState]},
         "locked": {"type": "boolean"},
@@ -158,6 +170,13 @@ CLUSTER_SCHEMA: JsonSchema = {
             "group, less those members marked not relevant (the same for every viewer)",
         },
         "pledge_count": {"type": "integer"},
+        "topic": {
+            "type": ["object", "null"],
+            "description": "The broad topic the group nests in (recomputed with each "
+            "re-clustering, its id kept while it persists); null until placed",
+            "properties": {"id": {"type": "integer"}, "label": {"type": "string"}},
+            "required": ["id", "label"],
+        },
         "url": {"type": "string", "description": "The group's web page"},
     },
 }

@@ -183,3 +183,118 @@ def layout_map(
         reach = np.where(longest[owner] > 0, radius[owner] / np.maximum(longest[owner], 1e-12), 0)
         point_xy[grouped] = group_xy[owner] + offsets * reach[:, None] * POINT_REACH
     return MapLayout(group_xy=group_xy, group_radius=radius, point_xy=point_xy)
+
+
+@dataclass(frozen=True)
+class LabelBox:
+    """A name drawn on the map: where its text is anchored, how, and the box it covers."""
+
+    text: str
+    x: int
+    y: int
+    anchor: str  # SVG text-anchor: start, middle or end
+    box: tuple[float, float, float, float]  # left, top, right, bottom
+
+
+# The average width of a character, as a share of the font size (a sans-serif face).
+CHAR_WIDTH = 0.56
+LABEL_GAP = 4.0
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _label_spots(text: str, x: float, y: float, radius: float, font_size: float) -> list[LabelBox]:
+    """Where a group's name may go: above its disc, below, to the right, to the left."""
+    width, height = len(text) * CHAR_WIDTH * font_size, font_size * 1.15
+    ascent = font_size * 0.8
+    above = y - radius - LABEL_GAP
+    below = y + radius + LABEL_GAP + ascent
+    side = y + ascent / 2
+    spots = [
+        (
+            x,
+            above,
+            "middle",
+            (x - width / 2, above - ascent, x + width / 2, above - ascent + height),
+        ),
+        (
+            x,
+            below,
+            "middle",
+            (x - width / 2, below - ascent, x + width / 2, below - ascent + height),
+        ),
+        (
+            x + radius + LABEL_GAP,
+            side,
+            "start",
+            (
+                x + radius + LABEL_GAP,
+                side - ascent,
+                x + radius + LABEL_GAP + width,
+                side - ascent + height,
+            ),
+        ),
+        (
+            x - radius - LABEL_GAP,
+            side,
+            "end",
+            (
+                x - radius - LABEL_GAP - width,
+                side - ascent,
+                x - radius - LABEL_GAP,
+                side - ascent + height,
+            ),
+        ),
+    ]
+    return [LabelBox(text, round(sx), round(sy), anchor, box) for sx, sy, anchor, box in spots]
+
+
+def place_labels(
+    items: list[tuple[int, str]],
+    centres: np.ndarray,
+    radii: np.ndarray,
+    *,
+    width: float,
+    height: float,
+    font_size: float,
+) -> dict[int, LabelBox]:
+    """Names for some groups (row, text), in the order given, each at the first spot beside
+    its disc that stays in the picture and overlaps no name placed before; a group with no
+    such spot is left unnamed (the table and its link's name still name it)."""
+    placed: dict[int, LabelBox] = {}
+    for row, text in items:
+        x, y = float(centres[row][0]), float(centres[row][1])
+        for spot in _label_spots(text, x, y, float(radii[row]), font_size):
+            left, top, right, bottom = spot.box
+            inside = left >= 2 and top >= 2 and right <= width - 2 and bottom <= height - 2
+            if inside and not any(_overlaps(spot.box, other.box) for other in placed.values()):
+                placed[row] = spot
+                break
+    return placed
+
+
+NEIGHBOURS = 4
+
+
+def shade_indices(xy: np.ndarray, topics: list[int | None], shades: int) -> np.ndarray:
+    """A shade (0 .. shades-1) for each group, so that groups of one topic that lie near each
+    other differ: each group, in order, takes the first shade, counting from its place in its
+    topic, that none of its `NEIGHBOURS` nearest shaded groups of the topic has."""
+    result = np.zeros(len(topics), dtype=int)
+    points = np.asarray(xy, dtype=np.float64).reshape(len(topics), -1)
+    members: dict[int | None, list[int]] = {}
+    for row, topic in enumerate(topics):
+        members.setdefault(topic, []).append(row)
+    for rows in members.values():
+        for place, row in enumerate(rows):
+            done = rows[:place]
+            if not done:
+                result[row] = 0
+                continue
+            distance = np.linalg.norm(points[done] - points[row], axis=1)
+            near = {int(result[done[i]]) for i in np.argsort(distance)[:NEIGHBOURS]}
+            choices = [(place + step) % shades for step in range(shades)]
+            result[row] = next((c for c in choices if c not in near), choices[0])
+    return result

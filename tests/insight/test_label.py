@@ -1,11 +1,19 @@
-"""Group labels: c-TF-IDF keywords and the most central question."""
+"""Group labels: c-TF-IDF keywords, keyphrases and titles, and the most central question."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from app.insight.label import STOP_WORDS, ctfidf_keywords, representative_index
+from app.insight.label import (
+    STOP_WORDS,
+    TITLE_MAX,
+    GroupLabel,
+    ctfidf_keywords,
+    label_groups,
+    representative_index,
+)
+from app.insight.phrases import group_phrases
 
 FOOD_BANK = [
     "How many families referred to food banks are waiting for their first Universal Credit?",
@@ -106,3 +114,74 @@ def test_representative_of_real_questions(embedder) -> None:
     centre = vectors.mean(axis=0)
     index = representative_index(vectors, centre / np.linalg.norm(centre))
     assert index == int(np.argmax(vectors @ centre))
+
+
+# Questions written as people write them: verbs ("come", "referred", "going"), a place in most
+# questions of one group only, and adjectives that qualify ("rural", "new").
+FRAGMENT_FIXTURE = {
+    1: [
+        "How many families in Bradford come to food banks while waiting for their first Universal Credit payment?",
+        "Are people in Leeds going to food banks because the new Universal Credit payment has not arrived?",
+        "What share of food bank referrals in Hull are caused by the five-week Universal Credit wait?",
+        "How many clients referred to food banks are still waiting on a new Universal Credit claim?",
+    ],
+    2: [
+        "How have cuts to rural bus services affected people getting to work in Cornwall?",
+        "Are reductions in rural bus routes stopping people in Cornish villages from reaching jobs?",
+        "Do people in rural Cornwall lose work because buses no longer run at the right times?",
+    ],
+    3: [
+        "How many older people living alone keep their heating off in winter?",
+        "Do older people on Pension Credit go cold to save money on heating?",
+        "Which older people are most at risk of a cold home over the winter months?",
+    ],
+}
+VERB_FRAGMENTS = {"come", "coming", "going", "referred", "waiting", "caused", "stopping", "keep"}
+PLACES_ASIDE = {"bradford", "leeds", "hull"}
+
+
+def _labels(embedder):
+    centres = {g: embedder.encode(texts).mean(axis=0) for g, texts in FRAGMENT_FIXTURE.items()}
+    return label_groups(FRAGMENT_FIXTURE, centres, embedder.encode)
+
+
+def test_keyphrases_are_phrases_from_the_questions_without_verbs_or_stray_places(
+    embedder,
+) -> None:
+    labels = _labels(embedder)
+    for gid, label in labels.items():
+        assert label.title and 1 <= len(label.keywords) <= 5, label
+        text = " ".join(FRAGMENT_FIXTURE[gid]).lower()
+        for keyword in label.keywords:
+            words = keyword.lower().split()
+            assert keyword.lower() in text, keyword  # taken from the questions as written
+            assert not set(words) & VERB_FRAGMENTS, keyword
+            assert not set(words) & PLACES_ASIDE, keyword  # named by one question only
+            assert words[-1] not in {"new", "rural", "older"}, keyword  # no dangling adjective
+    assert any("universal credit" in k.lower() for k in labels[1].keywords), labels[1]
+    assert any("bus" in k.lower() for k in labels[2].keywords), labels[2]
+    assert "older people" in [k.lower() for k in labels[3].keywords], labels[3]
+
+
+def test_a_place_most_of_a_group_names_may_be_a_keyphrase() -> None:
+    assert "Cornwall" in group_phrases(FRAGMENT_FIXTURE[2]).written.values()
+    assert not {"Bradford", "Leeds", "Hull"} & set(
+        group_phrases(FRAGMENT_FIXTURE[1]).written.values()
+    )
+
+
+def test_a_fragment_always_followed_by_the_same_word_gives_way_to_the_whole_phrase() -> None:
+    keys = group_phrases(FRAGMENT_FIXTURE[1]).counts
+    assert "new universal credit" in keys and "new universal" not in keys
+    assert "rural" not in group_phrases(FRAGMENT_FIXTURE[2]).counts  # it qualifies "bus"
+
+
+def test_the_title_reads_as_a_title_and_stays_short(embedder) -> None:
+    for label in _labels(embedder).values():
+        assert label.title[0].isupper() and len(label.title) <= TITLE_MAX
+        assert "," not in label.title
+
+
+def test_a_group_without_texts_gets_no_label(embedder) -> None:
+    labels = label_groups({1: FRAGMENT_FIXTURE[1], 2: []}, {1: np.ones(384)}, embedder.encode)
+    assert labels[2] == GroupLabel("", ())

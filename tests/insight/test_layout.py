@@ -144,3 +144,26 @@ def test_stratified_sample_with_more_groups_than_room() -> None:
 def test_stratified_sample_keeps_everything_under_the_cap() -> None:
     labels = np.array([3, 1, 1, -1])
     np.testing.assert_array_equal(stratified_sample(labels, cap=10), [0, 1, 2, 3])
+
+
+def test_group_names_never_overlap_and_stay_in_the_picture() -> None:
+    from app.insight.layout import _overlaps, place_labels
+
+    rng = np.random.default_rng(1)
+    centres = rng.uniform([0, 0], [1000, 640], size=(40, 2))
+    radii = rng.uniform(4, 40, size=40)
+    items = [(row, f"Group title number {row}") for row in range(40)]
+    placed = place_labels(items, centres, radii, width=1000, height=640, font_size=15)
+    assert len(placed) >= 10
+    boxes = [label.box for label in placed.values()]
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[1] >= 0 and a[2] <= 1000 and a[3] <= 640
+        assert not any(_overlaps(a, b) for b in boxes[i + 1 :])
+
+
+def test_near_groups_of_one_topic_get_different_shades() -> None:
+    from app.insight.layout import shade_indices
+
+    xy = np.array([[0, 0], [10, 0], [20, 0], [500, 500], [510, 500]])
+    shades = shade_indices(xy, [1, 1, 1, 2, 2], 3)
+    assert len(set(shades[:3])) == 3 and shades[3] != shades[4]

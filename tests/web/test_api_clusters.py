@@ -119,7 +119,7 @@ def test_unknown_and_merged_clusters_are_404_json(app, client, topics) -> None:
 def test_openapi_describes_the_cluster_paths(client) -> None:
     paths = client.get("/api/v1/openapi.json").json["paths"]
     listing = paths["/clusters"]["get"]
-    assert {p["name"] for p in listing["parameters"]} == {"sort", "page", "per_page"}
+    assert {p["name"] for p in listing["parameters"]} == {"sort", "topic", "page", "per_page"}
     sort = next(p for p in listing["parameters"] if p["name"] == "sort")
     assert sort["schema"]["enum"] == ["size", "support", "breadth", "unmet"]
     one = paths["/clusters/{cluster_id}"]["get"]

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.bank import recluster
+from app.bank.labels import KEYWORD_MAX
 from app.bank.recluster import run_recluster
 from app.db import new_session
 from models import Cluster, Job, JobKind, JobStatus, Question, Role, utcnow
@@ -150,11 +151,7 @@ def test_a_question_of_one_long_word_does_not_break_the_next_run(
     assert run.status is JobStatus.SUCCEEDED, run.message
     labels = db.scalars(select(Cluster.auto_label)).all()
     assert labels and all(len(label) <= 300 for label in labels)
-    assert all(
-        len(word) <= recluster.KEYWORD_MAX
-        for k in db.scalars(select(Cluster.keywords))
-        for word in k
-    )
+    assert all(len(word) <= KEYWORD_MAX for k in db.scalars(select(Cluster.keywords)) for word in k)
 
 
 def test_a_failed_run_says_what_kind_of_failure_but_never_the_sql(
