@@ -157,8 +157,11 @@ def silhouette_values(
     sums = _cluster_sums(X, labels, n_groups)
     counts = np.bincount(labels, minlength=n_groups).astype(np.float64)
     out = np.empty(len(anchors))
-    for start in range(0, len(anchors), 1024):
-        a_idx = anchors[start : start + 1024]
+    # Anchors per block: a few float64 (block x groups) temporaries live at once, so the block
+    # shrinks as groups multiply (the finest candidates at 100k have 20k groups).
+    step = max(1, min(1024, EXACT_BLOCK_ELEMENTS // (4 * n_groups)))
+    for start in range(0, len(anchors), step):
+        a_idx = anchors[start : start + step]
         dots = (X[a_idx] @ sums.T).astype(np.float64)
         own = labels[a_idx]
         rows = np.arange(len(a_idx))
