@@ -114,18 +114,20 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         X = _as_unit_rows(X)
         n = X.shape[0]
         rng = np.random.default_rng(self.random_state)
-        if n <= 1:
+        points, copies = _distinct_rows(X)
+        m = points.shape[0]
+        if m <= 1:
             self._finish(X, np.zeros(n, dtype=np.int64), math.nan, math.nan, [], started)
             return self
 
-        k = self.n_neighbors or neighbours_for(n)
-        k = max(1, min(k, n - 1))
-        find = knn_exact if n <= self.exact_limit else knn_approximate
-        neighbours, sims = find(X, k)
+        k = self.n_neighbors or neighbours_for(m)
+        k = max(1, min(k, m - 1))
+        find = knn_exact if m <= self.exact_limit else knn_approximate
+        neighbours, sims = find(points, k)
         graph = knn_graph(neighbours, sims, self.min_similarity)
         del neighbours, sims
         n_components = len(graph.connected_components())
-        anchors = np.sort(rng.choice(n, size=min(n, self.silhouette_sample), replace=False))
+        anchors = np.sort(rng.choice(m, size=min(m, self.silhouette_sample), replace=False))
         evaluated: dict[float, _Candidate] = {}
 
         def evaluate(resolution: float) -> None:
@@ -136,7 +138,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             finer = [r for r in evaluated if r > resolution]
             start = evaluated[min(finer)].labels if finer else None
             labels = leiden(graph, resolution, self.random_state, start)
-            score = cosine_silhouette(X, labels, anchors)
+            score = cosine_silhouette(points, labels, anchors)
             evaluated[resolution] = _Candidate(resolution, score, labels)
 
         def replicate(resolution: float) -> list[float]:
@@ -144,7 +146,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             start = evaluated[min(finer)].labels if finer else None
             return [
                 cosine_silhouette(
-                    X, leiden(graph, resolution, self.random_state + i, start), anchors
+                    points, leiden(graph, resolution, self.random_state + i, start), anchors
                 )
                 for i in range(1, _NOISE_SEEDS + 1)
             ]
@@ -152,7 +154,7 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
         best, noise = _search_resolution(
             evaluate, replicate, self.resolutions, evaluated, n_components
         )
-        score, labels = evaluated[best].score, evaluated[best].labels
+        score, labels = evaluated[best].score, evaluated[best].labels[copies]
         candidates = [
             {
                 "resolution": round(c.resolution, 4),
@@ -161,8 +163,9 @@ class QuestionClusterer(ClusterMixin, BaseEstimator):  # type: ignore[misc]
             }
             for _, c in sorted(evaluated.items())
         ]
-        exact = n <= self.exact_limit
+        exact = m <= self.exact_limit
         self._finish(X, labels, best, score, candidates, started, k=k, exact=exact, noise=noise)
+        self.diagnostics_["distinct"] = m
         return self
 
     def _finish(
@@ -228,6 +231,24 @@ def _similarity_to_own_centroid(
             "ij,ij->i", block, centroids[labels[start : start + step]]
         )
     return out
+
+
+def _distinct_rows(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct rows of X in order of first appearance, each row's index among them).
+
+    Identical vectors (one question asked word for word in many places, once the places are
+    neutralised) are one point of the graph: as many copies, they would be one another's only
+    neighbours, a clique cut off from its topic.
+    """
+    if X.shape[0] == 0:
+        return X, np.zeros(0, dtype=np.int64)
+    _, first, inverse = np.unique(X, axis=0, return_index=True, return_inverse=True)
+    if len(first) == X.shape[0]:
+        return X, np.arange(X.shape[0])
+    order = np.argsort(first)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return X[first[order]], rank[np.asarray(inverse).ravel()]
 
 
 def _as_unit_rows(X: np.ndarray) -> np.ndarray:

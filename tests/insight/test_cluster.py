@@ -145,6 +145,15 @@ def test_beyond_the_exact_limit_every_point_is_in_the_graph_and_groups_of_five_a
     assert adjusted_rand_score(exact.labels_, approximate.labels_) == 1.0
 
 
+def test_copies_of_one_question_are_one_point_and_join_its_topic() -> None:
+    X, truth = blobs(6, 8, seed=2)
+    # The first question of each topic asked word for word 40 times (one text, many places).
+    copied = np.repeat(np.arange(len(X)), np.where(np.arange(len(X)) % 8 == 0, 40, 1))
+    model = QuestionClusterer().fit(X[copied])
+    assert model.diagnostics_["distinct"] == len(X)
+    assert adjusted_rand_score(truth[copied], model.labels_) == 1.0
+
+
 def test_small_banks_have_small_neighbourhoods() -> None:
     assert [neighbours_for(n) for n in (12, 200, 266, 400, 3000, 100_000)] == [5, 5, 7, 10, 27, 30]
 
