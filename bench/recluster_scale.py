@@ -6,8 +6,9 @@ Data: `bench.realistic` (real texts, real embeddings): every eval-set question, 
 questions in 1,144 topics of Zipf-like sizes (a quarter of them hold at most 8 questions), place
 varying within each topic. The 100k set is that whole set (92k questions, 1,256 topics); quick
 mode takes a seeded 10k sample of it (small topics then have a question or two: a smoke test).
-The vectors are of the full texts, places and all: a harder test than the product's own
-(place-neutral) vectors, whose topics would collapse to a few phrasings each.
+The vectors are the product's grouping vectors: the texts with their places neutralised
+(`without_places`), so a templated topic holds at most ten distinct texts, each asked in many
+places; the clusterer makes copies one point (about 35k distinct), KMeans gets them all.
 
 Each fit runs in its own child process, which loads the vectors from an .npy file written by the
 parent; the peak memory is the child's high-water mark (Python, libraries, the input matrix).
@@ -44,11 +45,14 @@ AMI_MARGIN, ARI_RATIO = 0.02, 0.9
 
 def prepare(quick: bool) -> tuple[Path, int]:
     """Write the benchmark's vectors and labels for the child processes; (path, rows)."""
+    from app.insight.places import without_places
+    from bench.bank import embedded
     from bench.common import RESULTS_DIR, default_eval_dir
     from bench.realistic import realistic_set
 
     labelled = realistic_set(100_000, default_eval_dir())
-    X, labels = labelled.vectors, np.unique(labelled.labels, return_inverse=True)[1]
+    X = embedded([without_places(text) for text in labelled.texts])
+    labels = np.unique(labelled.labels, return_inverse=True)[1]
     if quick:
         keep = np.sort(np.random.default_rng(0).choice(len(X), QUICK_ROWS, replace=False))
         X, labels = X[keep], labels[keep]
