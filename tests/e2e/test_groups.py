@@ -49,7 +49,7 @@ def test_browse_groups_sort_and_open_one(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Map").click()
     expect(page.locator("svg.map-svg a")).to_have_count(3)
     page.screenshot(path=str(artifacts_dir / "groups-map.png"), full_page=True)
-    page.locator(f'svg.map-svg a[href="/groups/{food_id}"] circle.map-halo').click(force=True)
+    page.locator(f'svg.map-svg a[href="/groups/{food_id}"] circle').click(force=True)
     expect(page).to_have_url(re.compile(rf"/groups/{food_id}$"))
 
 
