@@ -51,16 +51,13 @@ def encode_questions(
     model: Embedder, texts: Sequence[str]
 ) -> list[tuple[np.ndarray, np.ndarray | None]]:
     """Each text's embedding and, where it names a place, the embedding of the text with its
-    places neutralised (None otherwise): one batch for the texts, one for the neutral ones."""
-    vectors = model.encode(list(texts))
+    places neutralised (None otherwise), all in one batch."""
     placed = [i for i, text in enumerate(texts) if place_spans(text)]
-    neutral = (
-        model.encode([without_places(texts[i]) for i in placed]) if placed else np.zeros((0, 0))
-    )
+    vectors = model.encode([*texts, *(without_places(texts[i]) for i in placed)])
     grouping: list[np.ndarray | None] = [None] * len(texts)
-    for i, vector in zip(placed, neutral, strict=True):
+    for i, vector in zip(placed, vectors[len(texts) :], strict=True):
         grouping[i] = vector
-    return list(zip(vectors, grouping, strict=True))
+    return list(zip(vectors[: len(texts)], grouping, strict=True))
 
 
 def embed_questions(questions: Iterable[Question], app: Flask | None = None) -> None:

@@ -122,7 +122,8 @@ def test_asking_embeds_the_text_once_and_validates_once(
     encodings.clear()
     response = client.post("/questions/ask", data=ask_form())
     assert response.status_code == 302
-    assert encodings == [1] and len(validations) == 1
+    # One call to the model: the text, and (it names Leeds) the text without its place.
+    assert encodings == [2] and len(validations) == 1
 
 
 def test_api_ask_shows_similar_questions_first_unless_confirmed(
