@@ -57,6 +57,7 @@ from app.workshops.service import (
     WorkshopDraft,
     barrier_totals,
     candidate_groups,
+    candidate_questions,
     change_phase,
     create_workshop,
     get_workshop,
@@ -105,7 +106,12 @@ def index() -> str:
 def _setup_page(form: WorkshopForm, status: int = 200) -> tuple[str, int]:
     groups = candidate_groups(get_session())
     form.groups.choices = [(str(g.id), g.display_title) for g in groups]
-    return render_template("workshops/new.html", form=form, groups=groups), status
+    refs = _question_refs(form.question_ids.data or "") or []
+    questions = candidate_questions(
+        get_session(), viewer(), [r.question_id for r in refs if r.question_id]
+    )
+    page = render_template("workshops/new.html", form=form, groups=groups, questions=questions)
+    return page, status
 
 
 @bp.get("/new")

@@ -262,6 +262,30 @@ def candidate_groups(session: Session) -> list[Cluster]:
     )
 
 
+def candidate_questions(
+    session: Session, viewer: User | None, question_ids: Iterable[int]
+) -> list[Question]:
+    """The named questions the viewer may read, with their group (for its data figures) and
+    supporters loaded, in the order named; ids of others are left out as unknown ones are."""
+    wanted = list(dict.fromkeys(question_ids))
+    if not wanted:
+        return []
+    found = {
+        q.id: q
+        for q in session.scalars(
+            select(Question)
+            .where(Question.id.in_(wanted))
+            .options(
+                selectinload(Question.cluster),
+                selectinload(Question.organisation),
+                selectinload(Question.supports),
+            )
+        )
+        if can_read(viewer, q)
+    }
+    return [found[i] for i in wanted if i in found]
+
+
 # --- Set-up ------------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from models import Question, QuestionStatus, Workshop
+from models import Question, QuestionStatus, Visibility, Workshop
 from tests.conftest import PASSWORD
 from tests.web.workshop_helpers import build_table, read
 
@@ -208,3 +208,28 @@ def test_guests_cannot_open_another_workshop(app, table) -> None:
 
 def test_the_nav_links_to_workshops(client) -> None:
     assert 'href="/workshops/"' in client.get("/").get_data(as_text=True)
+
+
+def test_a_question_goes_on_a_workshop_from_its_page_with_its_figures_beside_it(
+    app, table, make_question, make_user
+) -> None:
+    other = make_user("other@example.org", organisation="Other Org")
+    private = make_question(
+        "Which of our clients are behind on council tax?",
+        author=other,
+        visibility=Visibility.PRIVATE,
+    )
+    fiona = _login(app, "fiona@example.org")
+    page = fiona.get(f"/questions/{table.public_question}").get_data(as_text=True)
+    link = f"/workshops/new?question_id={table.public_question}"
+    assert f'href="{link}"' in page
+    form = fiona.get(f"{link}&question_id={private}").get_data(as_text=True)
+    table_html = form.split("Single questions named for the table")[1].split("</table>")[0]
+    assert "Do prepayment meters leave homes cold?" in table_html
+    assert "<td>1</td>" in table_html  # Sam supports it
+    assert "not yet grouped" in table_html
+    # A question the facilitator may not read is not shown (nor are its words).
+    assert "council tax" not in form
+    # Members see no such link: only facilitators set workshops up.
+    alice = _login(app, "alice@example.org")
+    assert link not in alice.get(f"/questions/{table.public_question}").get_data(as_text=True)
