@@ -24,7 +24,15 @@ from app.questions.rules import (
     TEXT_MAX,
     TEXT_MIN,
 )
-from models import ActionType, Theme, Visibility
+from models import (
+    ActionType,
+    Question,
+    QuestionStatus,
+    QuestionStatusChange,
+    Theme,
+    User,
+    Visibility,
+)
 
 TEXT_FIELDS = ("text", "action", "action_type", "geography", "visibility")
 LIST_FIELDS = ("themes", "population_groups")
@@ -166,4 +174,23 @@ def validate_draft(session: Session, draft: QuestionDraft) -> ValidDraft:
         population_groups=groups,
         visibility=visibility,
         show_organisation=draft.show_organisation,
+    )
+
+
+def open_question(valid: ValidDraft, author: User, organisation_id: int) -> Question:
+    """A new open question from a checked draft, with its first status change (not added to
+    any session)."""
+    return Question(
+        text=valid.text,
+        action=valid.action,
+        action_type=valid.action_type,
+        themes=valid.themes,
+        geography=valid.geography,
+        population_groups=valid.population_groups,
+        visibility=valid.visibility,
+        show_organisation=valid.show_organisation,
+        author=author,
+        organisation_id=organisation_id,
+        status=QuestionStatus.OPEN,
+        status_changes=[QuestionStatusChange(to_status=QuestionStatus.OPEN, changed_by=author)],
     )

@@ -25,7 +25,7 @@ from app.bank.partners import PartnershipLine, question_partnership_lines
 from app.bank.support import sector_counts, supported_ids
 from app.core.errors import Conflict, NotFound
 from app.core.policy import readable_by, require_member, require_readable
-from app.questions.drafts import QuestionDraft, ValidDraft, validate_draft
+from app.questions.drafts import QuestionDraft, ValidDraft, open_question, validate_draft
 from app.questions.rules import allowed_statuses
 from app.questions.similar import SimilarQuestion, similar_to_question, similar_to_vector
 from models import (
@@ -35,7 +35,6 @@ from models import (
     PledgeStatus,
     Question,
     QuestionStatus,
-    QuestionStatusChange,
     Sector,
     Support,
     User,
@@ -93,20 +92,7 @@ def _store_question(
 ) -> Question:
     """Write a question with its embeddings and put it in its nearest group, in one commit."""
     vector, grouping = vectors
-    question = Question(
-        text=valid.text,
-        action=valid.action,
-        action_type=valid.action_type,
-        themes=valid.themes,
-        geography=valid.geography,
-        population_groups=valid.population_groups,
-        visibility=valid.visibility,
-        show_organisation=valid.show_organisation,
-        author=author,
-        organisation_id=author.organisation_id,
-        status=QuestionStatus.OPEN,
-        status_changes=[QuestionStatusChange(to_status=QuestionStatus.OPEN, changed_by=author)],
-    )
+    question = open_question(valid, author, author.organisation_id)
     store_vector(question, vector, model_name, grouping)
     try:
         session.add(question)

@@ -41,7 +41,7 @@ from app.bank.matchstore import refresh_groups
 from app.core.errors import Conflict, NotFound, Refused
 from app.core.paging import Page, PageRequest, paginate
 from app.core.policy import require_curator
-from app.questions.drafts import QuestionDraft, ValidDraft, validate_draft
+from app.questions.drafts import QuestionDraft, open_question, validate_draft
 from app.questions.imports.sheets import Sheet
 from models import (
     ActionType,
@@ -51,8 +51,6 @@ from models import (
     Organisation,
     Pledge,
     Question,
-    QuestionStatus,
-    QuestionStatusChange,
     Support,
     Theme,
     User,
@@ -482,23 +480,6 @@ def _draft(item: Mapping[str, Any]) -> QuestionDraft:
     )
 
 
-def _question(valid: ValidDraft, author: User, organisation_id: int) -> Question:
-    return Question(
-        text=valid.text,
-        action=valid.action,
-        action_type=valid.action_type,
-        themes=valid.themes,
-        geography=valid.geography,
-        population_groups=valid.population_groups,
-        visibility=valid.visibility,
-        show_organisation=valid.show_organisation,
-        author=author,
-        organisation_id=organisation_id,
-        status=QuestionStatus.OPEN,
-        status_changes=[QuestionStatusChange(to_status=QuestionStatus.OPEN, changed_by=author)],
-    )
-
-
 def import_questions(session: Session, job: Job, record: Progress) -> JobOutcome:
     """The import job: check every row again, embed them, then write the batch, its questions
     and their groups without committing (the job runner commits all or nothing).
@@ -529,7 +510,7 @@ def import_questions(session: Session, job: Job, record: Progress) -> JobOutcome
                 ) from None
             if item["organisation_id"] not in organisations:
                 raise Refused.on("file", f"Line {item['line']}: the organisation has gone.")
-            questions.append(_question(valid, owner, item["organisation_id"]))
+            questions.append(open_question(valid, owner, item["organisation_id"]))
         for begin in range(0, total, EMBED_BATCH):
             record(0.05 + 0.8 * begin / total, f"Embedding {begin} of {total} questions")
             batch = questions[begin : begin + EMBED_BATCH]
