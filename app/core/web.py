@@ -339,3 +339,17 @@ def this_app() -> Flask:
     thread)."""
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     return app
+
+
+def read_upload(form: Any, max_bytes: int, missing: str) -> tuple[str, bytes] | None:
+    """(file name, content) of the form's posted ``file``, read to one byte past ``max_bytes``
+    (enough to refuse a file over the limit); None, with ``missing`` set as the field's error,
+    when the form does not validate or no file came."""
+    upload = request.files.get("file")
+    if not form.validate_on_submit() or upload is None or not upload.filename:
+        form.file.errors = [missing]
+        return None
+    try:
+        return upload.filename, upload.read(max_bytes + 1)
+    finally:
+        upload.close()

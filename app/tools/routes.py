@@ -10,7 +10,6 @@ from flask import (
     make_response,
     redirect,
     render_template,
-    request,
     send_file,
     url_for,
 )
@@ -18,7 +17,7 @@ from flask_htmx.constants import HTMX_STOP_POLLING
 from werkzeug.wrappers import Response
 
 from app.core.errors import NotFound, Refused
-from app.core.web import is_fragment, put_errors, this_app
+from app.core.web import is_fragment, put_errors, read_upload, this_app
 from app.extensions import limiter
 from app.tools import bp
 from app.tools.forms import ColumnForm, GroupUploadForm
@@ -70,16 +69,11 @@ def group() -> Page:
 def group_upload() -> Page | Response:
     """Keep the file for a while and ask which column holds the questions."""
     form = GroupUploadForm()
-    upload = request.files.get("file")
-    if not form.validate_on_submit() or upload is None or not upload.filename:
-        form.file.errors = ["Choose a CSV file to upload."]
+    posted = read_upload(form, MAX_BYTES, "Choose a CSV file to upload.")
+    if posted is None:
         return _upload_page(form, 422)
     try:
-        content = upload.read(MAX_BYTES + 1)  # a byte over the limit is enough to refuse it
-    finally:
-        upload.close()
-    try:
-        run, _ = new_run(_root(), upload.filename, content)
+        run, _ = new_run(_root(), *posted)
     except Refused as error:
         put_errors(form, error)
         return _upload_page(form, 422)

@@ -14,7 +14,7 @@ from app.bank.jobs import restart_watched, watched_job
 from app.core.errors import Refused
 from app.core.paging import page_request
 from app.core.policy import require_curator
-from app.core.web import is_fragment, login_required, member, put_errors, this_app
+from app.core.web import is_fragment, login_required, member, put_errors, read_upload, this_app
 from app.db import get_session
 from app.questions.imports import bp
 from app.questions.imports.forms import MappingForm, UploadForm
@@ -75,20 +75,16 @@ def upload() -> Page | Response:
     """Read the spreadsheet, keep it on the server and show its preview; nothing is saved."""
     require_curator(member())
     form = UploadForm()
-    upload = request.files.get("file")
-    if not form.validate_on_submit() or upload is None or not upload.filename:
-        form.file.errors = ["Choose a spreadsheet to upload."]
+    posted = read_upload(form, MAX_BYTES, "Choose a spreadsheet to upload.")
+    if posted is None:
         return _upload_page(form, 422)
+    filename, content = posted
     try:
-        content = upload.read(MAX_BYTES + 1)  # a byte over the limit is enough to refuse it
-    finally:
-        upload.close()
-    try:
-        sheet = read_sheet(content, upload.filename)
+        sheet = read_sheet(content, filename)
     except Refused as error:
         put_errors(form, error)
         return _upload_page(form, 422)
-    kept = keep_upload(_folder(), member(), upload.filename, sheet)
+    kept = keep_upload(_folder(), member(), filename, sheet)
     return redirect(url_for("imports.preview", token=kept.token))
 
 
