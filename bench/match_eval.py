@@ -9,19 +9,20 @@ relevant). The demo's questions and datasets (`app/demo/data`) are a second set:
 Each set is judged through two groupings:
 
 - the **true groups**, as written;
-- the **product groups**: every question embedded with the real model and grouped by the
-  product's own clusterer (`QuestionClusterer`, as `app/bank/recluster.py` runs it, over
-  `CLUSTER_SEEDS`), with
-  keywords from the product's c-TF-IDF (`app/insight/label.ctfidf_keywords`, as
-  `describe_groups` makes them). A product group is judged against the true group most of its
+- the **product groups**: every question embedded with the real model as the product embeds it
+  (`app/bank/embeddings.encode_questions`: its text, and its text with places neutralised
+  where it names one) and grouped by the product's own clusterer on the place-neutral vectors
+  (`QuestionClusterer`, as `app/bank/recluster.py` runs it, over `CLUSTER_SEEDS`), with
+  the terms the product matches on (`app/bank/labels.match_terms`, c-TF-IDF, as a re-cluster
+  stores them). A product group is judged against the true group most of its
   questions come from; when two or more true groups tie for most, against all of them (a
   dataset graded for any counts, at its best grade). A product group that mixes true groups
   is therefore judged on its largest part only, as a reader who asks that part's question
   would judge its page.
 
-Profiles are built the way the product builds them: the centroid of the group's questions, the
-union of their themes and places, the keywords, and the questions themselves (ids, vectors and
-places) for the per-question components.
+Profiles are built the way the product builds them (`app/bank/profiles.py`): the centroid of the
+group's full-text vectors, the union of their themes and places, the match terms, and the
+questions themselves (ids, vectors and places) for the per-question components.
 """
 
 from __future__ import annotations
@@ -149,14 +150,33 @@ def _datasets(rows: Sequence[dict[str, Any]], embedder: Any) -> list[DatasetProf
     ]
 
 
+@dataclass(frozen=True)
+class Embedded:
+    """A set's question vectors as the product stores them: of the full text, and for grouping
+    (place-neutral where the text names a place, the full text's otherwise)."""
+
+    text: np.ndarray
+    grouping: np.ndarray
+
+
+def _embed_questions(embedder: Any, texts: Sequence[str]) -> Embedded:
+    from app.bank.embeddings import encode_questions
+
+    pairs = encode_questions(embedder, texts)
+    return Embedded(
+        np.vstack([full for full, _ in pairs]),
+        np.vstack([full if neutral is None else neutral for full, neutral in pairs]),
+    )
+
+
 def _profile(
     members: Sequence[int],
     questions: Sequence[Question],
-    vectors: np.ndarray,
+    vectors: Embedded,
     keywords: Sequence[str],
 ) -> GroupProfile:
     return GroupProfile.from_questions(
-        vectors[list(members)],
+        vectors.text[list(members)],
         themes=frozenset().union(*(questions[i].themes for i in members)),
         geographies=frozenset(questions[i].place for i in members),
         keywords=keywords,
@@ -170,14 +190,14 @@ def _grouping(
     name: str,
     members: dict[int, list[int]],
     questions: Sequence[Question],
-    vectors: np.ndarray,
+    vectors: Embedded,
     true_titles: Sequence[str],
     true_grades: Sequence[Mapping[int, int]],
     datasets: list[DatasetProfile],
 ) -> Grouping:
-    from app.insight.label import ctfidf_keywords
+    from app.bank.labels import match_terms
 
-    keywords = ctfidf_keywords({g: [questions[i].text for i in ids] for g, ids in members.items()})
+    terms = match_terms({g: [questions[i].text for i in ids] for g, ids in members.items()})
     groups = []
     for label, ids in members.items():
         counts = Counter(questions[i].true_group for i in ids)
@@ -188,7 +208,7 @@ def _grouping(
             for dataset_id, grade in true_grades[source].items():
                 grades[dataset_id] = max(grade, grades.get(dataset_id, 0))
         title = " / ".join(true_titles[t] for t in sources)
-        profile = _profile(ids, questions, vectors, keywords[label])
+        profile = _profile(ids, questions, vectors, terms[label])
         groups.append(EvalGroup(title, profile, grades, sources))
     return Grouping(name, groups, datasets)
 
@@ -203,7 +223,7 @@ def _partition(labels: Sequence[int]) -> dict[int, list[int]]:
 def _build(
     name: str,
     questions: list[Question],
-    vectors: np.ndarray,
+    vectors: Embedded,
     datasets: list[DatasetProfile],
     true_titles: Sequence[str],
     true_grades: Sequence[Mapping[int, int]],
@@ -214,7 +234,8 @@ def _build(
     true = _grouping("true groups", _partition([q.true_group for q in questions]), *args)
     runs = []
     for seed in CLUSTER_SEEDS:
-        members = _partition(QuestionClusterer(random_state=seed).fit(vectors).labels_)
+        clusterer = QuestionClusterer(random_state=seed).fit(vectors.grouping)
+        members = _partition(clusterer.labels_)
         majority = sum(
             Counter(questions[i].true_group for i in ids).most_common(1)[0][1]
             for ids in members.values()
@@ -242,7 +263,7 @@ def load_bench_set(path: Path = EVAL_PATH) -> LabelledSet:
         for i, (q, themes, index) in enumerate(rows)
     ]
     grades = [{id_of[t]: grade for t, grade in g["relevance"].items()} for g in data["groups"]]
-    vectors = embedder.encode([q.text for q in questions])
+    vectors = _embed_questions(embedder, [q.text for q in questions])
     titles = [g["title"] for g in data["groups"]]
     return _build("bench set", questions, vectors, datasets, titles, grades)
 
@@ -263,5 +284,5 @@ def load_demo_set(directory: Path = DEMO_DIR) -> LabelledSet:
     for dataset, row in zip(datasets, dataset_rows, strict=True):
         for family in row["families"]:
             grades[index[family]][dataset.id] = 1
-    vectors = embedder.encode([q.text for q in questions])
+    vectors = _embed_questions(embedder, [q.text for q in questions])
     return _build("demo", questions, vectors, datasets, families, grades)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, LargeBinary, String
+from sqlalchemy import JSON, Boolean, ForeignKey, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, CreatedAt, IntPK, LabelledEnum, UpdatedAt, enum_column
@@ -32,6 +32,9 @@ class Cluster(Base):
     title: Mapped[str | None] = mapped_column(String(200))
     auto_label: Mapped[str] = mapped_column(String(300), default="")
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The distinctive terms of its public questions (c-TF-IDF), for the dataset matcher; the
+    # keyphrases above are for people to read.
+    match_terms: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     representative_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True)
     )

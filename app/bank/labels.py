@@ -1,13 +1,14 @@
-"""What groups and topics are called: keyphrase vectors by the app's model, and label bounds."""
+"""What groups and topics are called: keyphrase vectors by the app's model, label bounds, and the
+terms the dataset matcher reads."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from app.bank.embeddings import embedder
-from app.insight.label import GroupLabel
+from app.insight.label import GroupLabel, ctfidf_keywords
 
 # Longer "keywords" are not words a reader can use (a question of one repeated long token):
 # dropped, so a label always fits its column (clusters.auto_label holds 300 characters).
@@ -39,3 +40,12 @@ def bounded(label: GroupLabel | None) -> tuple[str, list[str]]:
     if label is None:
         return "", []
     return label.title[:LABEL_MAX], [w for w in label.keywords if len(w) <= KEYWORD_MAX]
+
+
+def match_terms(texts_by_group: Mapping[int, Sequence[str]]) -> dict[int, list[str]]:
+    """Each group's distinctive terms (c-TF-IDF over the groups given), as the dataset matcher
+    reads them, each no longer than a keyword may be."""
+    return {
+        gid: [term for term in terms if len(term) <= KEYWORD_MAX]
+        for gid, terms in ctfidf_keywords(texts_by_group).items()
+    }

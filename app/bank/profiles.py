@@ -1,7 +1,7 @@
 """What the matcher knows of groups and datasets, read from the database.
 
 Matches are shown to everyone, so a group is profiled from its public, visible questions only:
-their centroid (``public_centroid``), themes and places, the group's keywords, and the
+the centroid of their full-text embeddings, themes and places, the group's match terms, and the
 questions themselves (ids, embeddings and places, for the questions a match serves).
 
 Re-scoring one dataset needs every live group's profile, and at 100k questions reading every
@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector
-from app.insight.match import DatasetProfile, GroupProfile
+from app.insight.match import DatasetProfile, GroupProfile, centroid
 from models import (
     Cluster,
     ClusterState,
@@ -41,11 +41,12 @@ from models import (
 @dataclass(frozen=True)
 class _Members:
     """The public questions of groups, as profiles use them: themes, and the questions' ids,
-    embeddings, places and themes, by group."""
+    embeddings (and their centroid), places and themes, by group."""
 
     themes: dict[int, frozenset[str]]
     ids: dict[int, tuple[int, ...]]
     vectors: dict[int, np.ndarray]
+    centroids: dict[int, np.ndarray]
     places: dict[int, tuple[str, ...]]
     question_themes: dict[int, tuple[frozenset[str], ...]]
 
@@ -79,15 +80,17 @@ def _members(session: Session, cluster_ids: Sequence[int] | None) -> _Members:
         .order_by(Question.cluster_id, Question.id)
     ):
         rows.setdefault(row.cluster_id, []).append(row)
+    vectors = {
+        c: np.frombuffer(b"".join(q.embedding for q in questions), dtype="<f4").reshape(
+            len(questions), -1
+        )
+        for c, questions in rows.items()
+    }
     return _Members(
         themes={cluster_id: frozenset(slugs) for cluster_id, slugs in themes.items()},
         ids={c: tuple(q.id for q in questions) for c, questions in rows.items()},
-        vectors={
-            c: np.frombuffer(b"".join(q.embedding for q in questions), dtype="<f4").reshape(
-                len(questions), -1
-            )
-            for c, questions in rows.items()
-        },
+        vectors=vectors,
+        centroids={c: centroid(v) for c, v in vectors.items()},
         places={c: tuple(q.geography for q in questions) for c, questions in rows.items()},
         question_themes={
             c: tuple(frozenset(themes_of_question.get(q.id, ())) for q in questions)
@@ -97,9 +100,9 @@ def _members(session: Session, cluster_ids: Sequence[int] | None) -> _Members:
 
 
 def _live_groups(session: Session, cluster_ids: Sequence[int] | None) -> list[Any]:
-    query = select(Cluster.id, Cluster.public_centroid, Cluster.keywords).where(
-        Cluster.state == ClusterState.ACTIVE, Cluster.public_centroid.is_not(None)
-    )
+    query = select(
+        Cluster.id, Cluster.public_centroid, Cluster.keywords, Cluster.match_terms
+    ).where(Cluster.state == ClusterState.ACTIVE, Cluster.public_centroid.is_not(None))
     if cluster_ids is not None:
         query = query.where(Cluster.id.in_(cluster_ids))
     return list(session.execute(query.order_by(Cluster.id)))
@@ -109,14 +112,20 @@ def _profiles(clusters: list[Any], members: _Members) -> list[tuple[int, GroupPr
     profiles = []
     for cluster in clusters:
         places = members.places.get(cluster.id, ())
+        # Matched on the meaning of the full texts, places included, as datasets describe their
+        # coverage: the stored public centroid is of the place-neutral vectors groups are made
+        # on. A group whose questions are not embedded yet falls back to it.
+        middle = members.centroids.get(cluster.id)
+        if middle is None:
+            middle = blob_to_vector(cluster.public_centroid)
         profiles.append(
             (
                 cluster.id,
                 GroupProfile(
-                    centroid=blob_to_vector(cluster.public_centroid),
+                    centroid=middle,
                     themes=members.themes.get(cluster.id, frozenset()),
                     geographies=frozenset(places),
-                    keywords=tuple(cluster.keywords or ()),
+                    keywords=tuple(cluster.match_terms or cluster.keywords or ()),
                     question_ids=members.ids.get(cluster.id, ()),
                     question_vectors=members.vectors.get(cluster.id),
                     question_places=places,

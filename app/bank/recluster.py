@@ -21,7 +21,7 @@ from app.bank.embeddings import GROUPING_VECTOR, vector_to_blob
 from app.bank.grouping import refresh_demand_figures
 from app.bank.heartbeat import Progress
 from app.bank.jobs import JobOutcome, register, run_now, start
-from app.bank.labels import bounded, phrase_vectors
+from app.bank.labels import bounded, match_terms, phrase_vectors
 from app.bank.matchstore import refresh_all
 from app.bank.topics import refresh_topics
 from app.insight.cluster import QuestionClusterer
@@ -251,10 +251,11 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
     """Set each group's centroid, keyphrases, automatic title and representative question.
 
     ``rows`` maps each member question id to a row with its ``text``, ``embedding`` and
-    ``visibility``. Everyone sees a group's label, so its title, keyphrases and representative
-    question come from its public questions only (their texts, and the centroid of their
-    vectors): words of a members-only or organisation-only question never reach a visitor
-    through them. The centroid, which only places new questions, uses all.
+    ``visibility``. Everyone sees a group's label, so its title, keyphrases, the terms its
+    datasets are matched on and its representative question come from its public questions
+    only (their texts, and the centroid of their vectors): words of a members-only or
+    organisation-only question never reach a visitor through them. The centroid, which only
+    places new questions, uses all.
     """
     public = {
         cid: [q for q in qids if rows[q].visibility is Visibility.PUBLIC]
@@ -265,17 +266,16 @@ def describe_groups(session: Session, members: dict[int, list[int]], rows: dict[
         for cid, shown in public.items()
         if shown
     }
-    labels = label_groups(
-        {cid: [rows[q].text for q in shown] for cid, shown in public.items() if shown},
-        public_middles,
-        phrase_vectors,
-    )
+    public_texts = {cid: [rows[q].text for q in shown] for cid, shown in public.items() if shown}
+    labels = label_groups(public_texts, public_middles, phrase_vectors)
+    terms = match_terms(public_texts)
     for cluster_id, qids in members.items():
         cluster = session.get_one(Cluster, cluster_id)
         vectors = _vectors([rows[q].embedding for q in qids])
         middle = centroid(vectors)
         cluster.centroid = vector_to_blob(middle)
         cluster.auto_label, cluster.keywords = bounded(labels.get(cluster_id))
+        cluster.match_terms = terms.get(cluster_id, [])
         shown = public[cluster_id]
         cluster.representative_question_id = None
         cluster.public_centroid = None

@@ -47,6 +47,8 @@ def test_private_questions_lend_no_words_to_what_visitors_see(
     cluster_id = _private_group(app, db, make_question, make_user)
     cluster = db.get(Cluster, cluster_id)
     assert cluster.keywords and not _leaks(" ".join(cluster.keywords) + cluster.auto_label)
+    # The terms datasets are matched on are shown through every match's reasons.
+    assert cluster.match_terms and not _leaks(" ".join(cluster.match_terms))
     assert db.get(Question, cluster.representative_question_id).text == PUBLIC
 
     body = client.get(f"/api/v1/clusters/{cluster_id}").json

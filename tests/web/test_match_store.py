@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -410,6 +411,23 @@ def test_a_group_profile_holds_its_public_visible_questions_only(app, world):
     assert set(profile.question_ids) == set(topics["food"][1][1:])
     assert profile.question_vectors.shape == (len(profile.question_ids), 384)
     assert len(profile.question_places) == len(profile.question_ids)
+
+
+def test_a_group_is_matched_on_its_full_texts_and_its_match_terms(app, world) -> None:
+    groups, _ = world
+    with app.app_context(), new_session(app) as session:
+        cluster = session.get(Cluster, groups["food"])
+        assert dict(group_profiles(session, [cluster.id]))[cluster.id].keywords == tuple(
+            cluster.keywords
+        ), "a group not yet re-clustered is matched on its keyphrases"
+        cluster.match_terms = ["food parcel", "voucher"]
+        # The stored public centroid is of place-neutral vectors: the profile must not use it.
+        cluster.public_centroid = np.ones(384, dtype="<f4").tobytes()
+        session.commit()
+        profile = dict(group_profiles(session, [cluster.id]))[cluster.id]
+    assert profile.keywords == ("food parcel", "voucher")
+    middle = profile.question_vectors.mean(axis=0)
+    assert np.allclose(profile.centroid, middle / np.linalg.norm(middle), atol=1e-5)
 
 
 def test_a_visitors_card_counts_what_the_visitor_may_read(app, client, auth, world) -> None:
