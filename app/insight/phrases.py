@@ -1,7 +1,8 @@
 """Noun-phrase candidates for group keywords: runs of content words taken from the questions.
 
 A question is cut into runs of words at punctuation, at stop words, at verbs and adverbs
-(`data/phrase_breaks.txt`) and at place names (the places vocabulary). Each run gives its
+(`data/phrase_breaks.txt`) and at place names (the places vocabulary); the sector's fixed
+terms (`data/phrase_terms.txt`: "buy now pay later") are read as one word first. Each run gives its
 sub-phrases of one to three words; a phrase may hold a weak word ("older people") but never
 be one alone ("people"). Place names are cut out unless the group is about that place: a place
 that most of the group's questions name stays in them, so a group about Cornwall can say so.
@@ -21,6 +22,7 @@ from app.insight.places import canonical_place, is_known_place
 from app.insight.stopwords import LABEL_ONLY_WORDS, label_stop_words
 
 BREAKS_FILE = Path(__file__).parent / "data" / "phrase_breaks.txt"
+TERMS_FILE = Path(__file__).parent / "data" / "phrase_terms.txt"
 MAX_WORDS = 3
 # The longest place name read as one: "Yorkshire and the Humber", "Newcastle upon Tyne".
 PLACE_WORDS = 5
@@ -109,11 +111,42 @@ def _place_spans(words: Sequence[str]) -> list[_Span]:
     return spans
 
 
+@cache
+def fixed_terms() -> dict[tuple[str, ...], int]:
+    """The fixed terms as lower-case word tuples, each with its length in words."""
+    terms = (
+        tuple(line.split())
+        for raw in TERMS_FILE.read_text(encoding="utf-8").splitlines()
+        if (line := raw.split("#", 1)[0].strip().lower())
+    )
+    return {term: len(term) for term in terms}
+
+
+@cache
+def _term_lengths() -> tuple[int, ...]:
+    return tuple(sorted(set(fixed_terms().values()), reverse=True))
+
+
+def _joined_terms(words: list[str]) -> list[str]:
+    """The words with each fixed term joined into one, as written ("Buy now pay later")."""
+    terms = fixed_terms()
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        length = next(
+            (n for n in _term_lengths() if tuple(w.lower() for w in words[i : i + n]) in terms),
+            1,
+        )
+        joined.append(" ".join(words[i : i + length]))
+        i += length
+    return joined
+
+
 def _split(text: str) -> list[tuple[list[str], list[_Span]]]:
     """A text's phrases (between punctuation) as words, each with its place names."""
     return [
         (words, _place_spans(words))
-        for words in (_WORD.findall(phrase) for phrase in _PHRASE_BREAK.split(text))
+        for words in (_joined_terms(_WORD.findall(phrase)) for phrase in _PHRASE_BREAK.split(text))
     ]
 
 

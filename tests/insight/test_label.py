@@ -185,3 +185,15 @@ def test_the_title_reads_as_a_title_and_stays_short(embedder) -> None:
 def test_a_group_without_texts_gets_no_label(embedder) -> None:
     labels = label_groups({1: FRAGMENT_FIXTURE[1], 2: []}, {1: np.ones(384)}, embedder.encode)
     assert labels[2] == GroupLabel("", ())
+
+
+def test_a_fixed_term_of_the_sector_stays_whole() -> None:
+    texts = [
+        "How many of our clients owe money on buy now pay later loans?",
+        "Are Buy now pay later debts growing among families we support?",
+        "Which clients use buy now pay later to cover food?",
+    ]
+    written = group_phrases(texts).written.values()
+    assert any(phrase.lower() == "buy now pay later" for phrase in written), written
+    assert not any(phrase.lower() in {"pay later", "now pay"} for phrase in written), written
+    assert "buy now pay later loans" in {phrase.lower() for phrase in written}
