@@ -43,6 +43,7 @@ BENCHES: list[tuple[str, Callable[[ModuleType, bool, Path], list[Row]]]] = [
     ("search_speed", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
     ("workshops", lambda module, quick, eval_dir: module.run(quick)),
     ("question_import", lambda module, quick, eval_dir: module.run(quick)),
+    ("open_data", lambda module, quick, eval_dir: module.run(quick, eval_dir)),
 ]
 
 

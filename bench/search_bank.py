@@ -80,8 +80,9 @@ def _vectors(texts: list[str]) -> np.ndarray:
     return vectors
 
 
-def build_bank(url: str, n_questions: int, eval_dir: Path) -> None:
-    """Migrate the database at ``url`` and fill it with the demo data and distinct questions."""
+def build_bank(url: str, n_questions: int, eval_dir: Path, embedded: bool = True) -> None:
+    """Migrate the database at ``url`` and fill it with the demo data and distinct questions,
+    the extra ones embedded unless not ``embedded`` (for benchmarks that never read vectors)."""
     from alembic import command
     from sqlalchemy import func, insert, select
 
@@ -102,7 +103,7 @@ def build_bank(url: str, n_questions: int, eval_dir: Path) -> None:
         model = session.scalar(select(Question.embedding_model).limit(1))
         start_id = (session.scalar(select(func.max(Question.id))) or 0) + 1
         extra = _corpus(n_questions - start_id + 1, eval_dir)
-        vectors = _vectors([t for t, _ in extra])
+        vectors = _vectors([t for t, _ in extra]) if embedded else [None] * len(extra)
         users = session.execute(select(User.id, User.organisation_id)).all()
         action_types = list(session.scalars(select(ActionType.slug)))
         themes = list(session.scalars(select(Theme.slug)))
@@ -127,8 +128,8 @@ def build_bank(url: str, n_questions: int, eval_dir: Path) -> None:
                     "show_organisation": pick.random() < 0.8,
                     "author_id": author_id,
                     "organisation_id": organisation_id,
-                    "embedding": vector.tobytes(),
-                    "embedding_model": model,
+                    "embedding": None if vector is None else vector.tobytes(),
+                    "embedding_model": None if vector is None else model,
                     "support_count": min(int(pick.expovariate(0.7)), 12),
                     "hidden": pick.random() < 0.005,
                     "cluster_pinned": False,
@@ -146,15 +147,16 @@ def build_bank(url: str, n_questions: int, eval_dir: Path) -> None:
     get_engine(app).dispose()  # SQLite folds its write-ahead log into the file on the last close
 
 
-def sqlite_bank(n_questions: int, eval_dir: Path) -> str:
-    """The URL of the SQLite bank of n questions, built first if it is not there."""
+def sqlite_bank(n_questions: int, eval_dir: Path, embedded: bool = True) -> str:
+    """The URL of the SQLite bank of n questions, built first if it is not there; without
+    embeddings of the extra questions when not ``embedded`` (a file of its own)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"search-{n_questions}.sqlite3"
+    path = RESULTS / f"{'search' if embedded else 'plain'}-{n_questions}.sqlite3"
     if not path.exists():
         started = time.perf_counter()
         building = path.with_suffix(".building")
         building.unlink(missing_ok=True)
-        build_bank(f"sqlite:///{building}", n_questions, eval_dir)
+        build_bank(f"sqlite:///{building}", n_questions, eval_dir, embedded)
         building.rename(path)
         print(f"built {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
     return f"sqlite:///{path}"
