@@ -26,15 +26,13 @@ def organisation_members(session: Session, actor: User | None) -> list[User]:
     )
 
 
-def set_organisation_role(
-    session: Session, actor: User | None, user_id: int, role: OrganisationRole
-) -> User:
-    """Make a member of the actor's organisation one of its admins, or a member again, and
-    commit; its admins only, and never its last admin.
+def set_organisation_role(session: Session, actor: User | None, user_id: int, role: str) -> User:
+    """Make a member of the actor's organisation one of its admins, or a member again (``role``
+    is an ``OrganisationRole`` value), and commit; its admins only, never its last admin.
 
     :raise Forbidden: the actor is not an admin of their organisation.
     :raise NotFound: no such member in the actor's organisation.
-    :raise Refused: the change would leave the organisation without an admin.
+    :raise Refused: no such role, or the change would leave the organisation without an admin.
     """
     actor = require_member(actor)
     if not manages_organisation(actor, actor.organisation_id):
@@ -42,7 +40,10 @@ def set_organisation_role(
     user = session.get(User, user_id)
     if user is None or user.organisation_id != actor.organisation_id:
         raise NotFound("There is no member of your organisation with this id.")
-    if role is OrganisationRole.MEMBER and user.is_organisation_admin:
+    chosen = next((choice for choice in OrganisationRole if choice.value == role), None)
+    if chosen is None:
+        raise Refused.on("organisation_role", "Choose member or admin.")
+    if chosen is OrganisationRole.MEMBER and user.is_organisation_admin:
         admins = session.scalar(
             select(func.count())
             .select_from(User)
@@ -57,6 +58,6 @@ def set_organisation_role(
                 f"{user.display_name} is the organisation's only admin: make another member "
                 "an admin first.",
             )
-    user.organisation_role = role
+    user.organisation_role = chosen
     session.commit()
     return user

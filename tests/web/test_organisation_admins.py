@@ -123,11 +123,13 @@ def test_admins_promote_and_demote_but_never_the_last_admin(app, client, auth, m
     assert _set_role(client, app, "second@example.org", "nonsense").status_code == 422
     promoted = _set_role(client, app, "second@example.org", "admin")
     assert promoted.status_code == 302
+    assert "Sid Second is now an admin" in client.get("/organisation/").text
     assert _role(app, "second@example.org") is OrganisationRole.ADMIN
     assert _set_role(client, app, "first@example.org", "member").status_code == 302
     assert _role(app, "first@example.org") is OrganisationRole.MEMBER
-    # No longer an admin: the first member can change nobody's role.
+    # No longer an admin: the first member can change nobody's role, whatever they send.
     assert _set_role(client, app, "second@example.org", "member").status_code == 403
+    assert _set_role(client, app, "second@example.org", "nonsense").status_code == 403
     assert _role(app, "second@example.org") is OrganisationRole.ADMIN
 
 
