@@ -13,10 +13,10 @@ ORGANISATION_ROLE_CHOICES = select_choices((role.value, role.label) for role in 
 
 
 class OrganisationRoleForm(FlaskForm):
-    """An organisation admin's change of one member's role in it (prefixed by the member)."""
+    """An organisation admin's change of one member's role in it (prefixed by the member; the
+    page labels each by the member's name)."""
 
     organisation_role = SelectField("Role in the organisation", choices=ORGANISATION_ROLE_CHOICES)
-    submit = SubmitField("Save")
 
 
 class CloseOrganisationForm(FlaskForm):
