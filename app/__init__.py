@@ -12,6 +12,7 @@ from config import ROOT, Config, config_from_env
 BLUEPRINTS = (
     ("app.main", ""),
     ("app.auth", "/auth"),
+    ("app.organisation", "/organisation"),
     ("app.questions", "/questions"),
     ("app.questions.imports", "/import"),
     ("app.clusters", "/groups"),

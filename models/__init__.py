@@ -44,7 +44,7 @@ from models.question import (
     Visibility,
 )
 from models.topic import Topic
-from models.user import ApiToken, Role, User
+from models.user import ApiToken, OrganisationRole, Role, User
 from models.vocabulary import ActionType, Theme, dataset_themes, question_themes
 from models.workshop import (
     Workshop,
@@ -85,6 +85,7 @@ __all__ = [
     "MemberStatus",
     "Notification",
     "Organisation",
+    "OrganisationRole",
     "PartnerRole",
     "Partnership",
     "PartnershipCheck",

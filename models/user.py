@@ -22,6 +22,14 @@ class Role(LabelledEnum):
     ADMIN = "admin"
 
 
+class OrganisationRole(LabelledEnum):
+    """What a person may do in their own organisation: its admins manage its admins, download
+    its record and close it."""
+
+    MEMBER = "member"
+    ADMIN = "admin"
+
+
 class User(Base):
     """A person who signs in; belongs to one organisation."""
 
@@ -35,6 +43,9 @@ class User(Base):
         ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.MEMBER)
+    organisation_role: Mapped[OrganisationRole] = mapped_column(
+        enum_column(OrganisationRole, "organisation_role"), default=OrganisationRole.MEMBER
+    )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of the id every session cookie carries: raising it (log out, a new password) ends
     # every session signed in before, wherever it is.
@@ -76,6 +87,11 @@ class User(Base):
     def is_admin(self) -> bool:
         """Admins manage members and run re-clustering."""
         return self.role is Role.ADMIN
+
+    @property
+    def is_organisation_admin(self) -> bool:
+        """Organisation admins manage their own organisation (not the bank)."""
+        return self.organisation_role is OrganisationRole.ADMIN
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email!r}>"

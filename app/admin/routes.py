@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_htmx.constants import HTMX_STOP_POLLING
 from werkzeug.wrappers import Response
@@ -22,7 +20,14 @@ from app.bank.jobs import expire_dead, restart_watched, watched_job
 from app.bank.organisations import close_organisation, organisation_counts, organisation_record
 from app.bank.settings import open_data_licence, set_open_data_licence
 from app.core.errors import NotFound, Refused
-from app.core.web import admin_required, is_fragment, member, put_errors, this_app
+from app.core.web import (
+    admin_required,
+    is_fragment,
+    json_attachment,
+    member,
+    put_errors,
+    this_app,
+)
 from app.db import get_session
 from models import JobKind, Organisation, Role
 
@@ -111,13 +116,7 @@ def organisations() -> str:
 def organisation_export(organisation_id: int) -> Response:
     """The organisation's whole record as a JSON file."""
     record = organisation_record(get_session(), member(), organisation_id)
-    response = make_response(json.dumps(record, indent=2, ensure_ascii=False))
-    response.mimetype = "application/json"
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="question-bank-organisation-{organisation_id}.json"'
-    )
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return json_attachment(record, f"question-bank-organisation-{organisation_id}.json")
 
 
 def _close_page(organisation_id: int, errors: list[str] | None = None) -> tuple[str, int]:

@@ -125,6 +125,7 @@ def register_api_modules() -> None:
     from app.main import api as main_api  # noqa: F401
     from app.notifications import api as notifications_api  # noqa: F401
     from app.opendata import api as opendata_api  # noqa: F401
+    from app.organisation import api as organisation_api  # noqa: F401
     from app.partnerships import api as partnerships_api  # noqa: F401
     from app.pledges import api as pledges_api  # noqa: F401
     from app.questions import api as questions_api  # noqa: F401

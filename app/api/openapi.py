@@ -16,6 +16,7 @@ from app.datasets.api import DATASET_PATHS
 from app.main.api import MAIN_PATHS
 from app.notifications.api import NOTIFICATION_PATHS
 from app.opendata.api import open_data_paths
+from app.organisation.api import ORGANISATION_PATHS
 from app.partnerships.api import PARTNERSHIP_PATHS
 from app.pledges.api import PLEDGE_PATHS
 from app.questions.api import QUESTION_PATHS
@@ -59,8 +60,8 @@ def openapi_document() -> dict[str, Any]:
             "title": "Question Bank API",
             "version": "1",
             "description": "Questions, support, question groups, the dataset register, pledges, "
-            "partnerships, workshops, notifications and the open data files, over the same "
-            "services as the web pages. "
+            "partnerships, workshops, notifications, your organisation and the open data files, "
+            "over the same services as the web pages. "
             "Authenticate with a session cookie or `Authorization: Bearer <token>` (create a "
             "token on your account page or with `flask users token`). Every error has the body "
             "`components/schemas/Error`; rate-limited calls answer 429 with `Retry-After`, and "
@@ -94,6 +95,7 @@ def openapi_document() -> dict[str, Any]:
             {
                 **MAIN_PATHS,
                 **AUTH_PATHS,
+                **ORGANISATION_PATHS,
                 **QUESTION_PATHS,
                 **CLUSTER_PATHS,
                 **DATASET_PATHS,

@@ -37,6 +37,7 @@ def me() -> Response:
         email=user.email,
         display_name=user.display_name,
         role=user.role.value,
+        organisation_role=user.organisation_role.value,
         organisation={
             "id": user.organisation.id,
             "name": user.organisation.name,

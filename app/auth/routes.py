@@ -3,8 +3,6 @@ control of their data (download it all, delete the account)."""
 
 from __future__ import annotations
 
-import json
-
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
@@ -38,9 +36,17 @@ from app.auth.tokens import (
     revoke_token,
 )
 from app.bank.index import question_index
-from app.bank.personal import led_partnerships, personal_data
+from app.bank.personal import led_partnerships, organisation_successor, personal_data
 from app.core.errors import Refused
-from app.core.web import account_sections, login_required, member, put_errors, safe_next, viewer
+from app.core.web import (
+    account_sections,
+    json_attachment,
+    login_required,
+    member,
+    put_errors,
+    safe_next,
+    viewer,
+)
 from app.db import get_session
 from app.extensions import limiter
 from models import Organisation
@@ -229,18 +235,18 @@ def password() -> str | tuple[str, int] | Response:
 def export_data() -> Response:
     """Everything the bank holds about the member, as one JSON file to download."""
     user = member()
-    body = json.dumps(personal_data(get_session(), user), indent=2, ensure_ascii=False)
-    response = Response(body, mimetype="application/json")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="question-bank-my-data-{user.id}.json"'
+    return json_attachment(
+        personal_data(get_session(), user), f"question-bank-my-data-{user.id}.json"
     )
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def _delete_page(form: DeleteAccountForm) -> str:
+    user = member()
     return render_template(
-        "auth/delete.html", form=form, handovers=led_partnerships(get_session(), member())
+        "auth/delete.html",
+        form=form,
+        handovers=led_partnerships(get_session(), user),
+        successor=organisation_successor(get_session(), user),
     )
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.bank.personal import erase_member
 from app.core.errors import Conflict, Refused
-from models import Organisation, Role, Sector, User, utcnow
+from models import Organisation, OrganisationRole, Role, Sector, User, utcnow
 
 PASSWORD_METHOD = "scrypt"
 # Failed logins allowed before a pause: for one account wherever they come from, and from one
@@ -93,7 +93,8 @@ def register_user(
     new_organisation: NewOrganisation | None = None,
     role: Role = Role.MEMBER,
 ) -> User:
-    """Create a member in an existing or a new organisation and commit.
+    """Create a member in an existing or a new organisation and commit; whoever is first in
+    their organisation becomes its admin.
 
     :raise Conflict: the email is taken, or the new organisation's name is.
     :raise Refused: the organisation chosen does not exist.
@@ -118,12 +119,16 @@ def register_user(
         if chosen is None:
             raise Refused.on("organisation_id", "Choose your organisation or add a new one.")
         organisation = chosen
+    first = organisation.id is None or not session.scalar(
+        select(exists().where(User.organisation_id == organisation.id))
+    )
     user = User(
         email=normalise_email(email),
         password_hash=hash_password(password),
         display_name=display_name.strip(),
         organisation=organisation,
         role=role,
+        organisation_role=OrganisationRole.ADMIN if first else OrganisationRole.MEMBER,
     )
     session.add(user)
     session.commit()

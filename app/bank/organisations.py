@@ -1,7 +1,11 @@
 """An organisation's record and its closing, in the manner of a member's (``personal``): the
 same table of sections for the export, the same erasure for each of its members.
 
-Closing an organisation (admins only, and never their own):
+Who may: a bank admin any organisation (closing: never their own), and an organisation's own
+admins their own (closing it erases their account too). Closing never takes the bank's last
+admins with it.
+
+Closing an organisation:
 
 - each member's account goes as if they deleted it and chose to remove their questions
   (``personal.erase_member``): tokens, sessions, supports, flags, notifications, workshop
@@ -26,8 +30,8 @@ from sqlalchemy.orm import Session
 from app.bank.grouping import refresh_demand_figures
 from app.bank.matchstore import refresh_datasets, refresh_groups
 from app.bank.personal import QUESTION_FIELDS, Section, erase_member, sections
-from app.core.errors import Conflict, NotFound, Refused
-from app.core.policy import require_admin
+from app.core.errors import Conflict, Refused
+from app.core.policy import require_organisation_manager
 from models import (
     Dataset,
     Organisation,
@@ -36,6 +40,7 @@ from models import (
     PledgeStatus,
     PledgeStatusChange,
     Question,
+    Role,
     User,
     utcnow,
 )
@@ -60,7 +65,16 @@ ORGANISATION_ROWS: tuple[Section, ...] = (
         "members",
         User,
         "organisation_id",
-        ("id", "email", "display_name", "role", "active", "created_at", "last_login_at"),
+        (
+            "id",
+            "email",
+            "display_name",
+            "role",
+            "organisation_role",
+            "active",
+            "created_at",
+            "last_login_at",
+        ),
     ),
     ("questions", Question, "organisation_id", (*QUESTION_FIELDS, "author_id")),
     (
@@ -95,12 +109,17 @@ ORGANISATION_ROWS: tuple[Section, ...] = (
 )
 
 
-def _organisation(session: Session, actor: User | None, organisation_id: int) -> Organisation:
-    require_admin(actor)
-    organisation = session.get(Organisation, organisation_id)
-    if organisation is None:
-        raise NotFound("There is no organisation with this id.")
-    return organisation
+def managed_organisation(
+    session: Session, actor: User | None, organisation_id: int
+) -> Organisation:
+    """The organisation, if the actor may download its record and close it (bank admins any,
+    its own admins their own).
+
+    :raise Forbidden: the actor is a member of it but not one of its admins.
+    :raise NotFound: no such organisation, or another one than the actor's and they are no
+        bank admin.
+    """
+    return require_organisation_manager(actor, session.get(Organisation, organisation_id))
 
 
 def organisation_record(
@@ -109,10 +128,10 @@ def organisation_record(
     """Everything the bank holds about an organisation: itself, its members, questions,
     datasets, their pledges and its members' partnerships, as JSON-ready data.
 
-    :raise Forbidden: the actor is not an admin.
-    :raise NotFound: no such organisation.
+    :raise Forbidden: the actor is a member of it but not one of its admins.
+    :raise NotFound: no such organisation, or not one the actor may manage.
     """
-    organisation = _organisation(session, actor, organisation_id)
+    organisation = managed_organisation(session, actor, organisation_id)
     return {
         "format": EXPORT_FORMAT,
         "organisation": {
@@ -147,23 +166,40 @@ def _count(session: Session, model: Any, *where: Any) -> int:
     return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
 
+def _admins_remain(session: Session, organisation_id: int) -> bool:
+    """Whether the bank keeps an active admin once this organisation's members are gone (or
+    never had one to lose)."""
+    admins = (User.role == Role.ADMIN, User.active.is_(True))
+    outside = _count(session, User, *admins, User.organisation_id != organisation_id)
+    return outside > 0 or _count(session, User, *admins) == 0
+
+
 def close_organisation(
     session: Session, actor: User | None, organisation_id: int, confirm_name: str
 ) -> list[int]:
     """Close an organisation as the module docstring lays out, and commit; the ids of the
     questions removed (to drop from the similarity index).
 
-    :raise Forbidden: the actor is not an admin.
-    :raise NotFound: no such organisation.
-    :raise Conflict: it is the actor's own organisation.
-    :raise Refused: the name typed to confirm is not the organisation's.
+    :raise Forbidden: the actor is a member of it but not one of its admins.
+    :raise NotFound: no such organisation, or not one the actor may manage.
+    :raise Conflict: a bank admin's own organisation they are no admin of, or it holds every
+        active bank admin.
+    :raise Refused: the name typed to confirm is not the organisation's (field ``confirm``).
     """
-    organisation = _organisation(session, actor, organisation_id)
+    organisation = managed_organisation(session, actor, organisation_id)
     assert actor is not None
-    if actor.organisation_id == organisation.id:
+    if actor.organisation_id == organisation.id and not actor.is_organisation_admin:
         raise Conflict.on("organisation", "You belong to this organisation: ask another admin.")
+    if not _admins_remain(session, organisation.id):
+        raise Conflict.on(
+            "organisation",
+            "Every admin of the bank belongs to this organisation: make a member of another "
+            "organisation an admin first.",
+        )
     if confirm_name.strip().casefold() != organisation.name.casefold():
-        raise Refused.on("name", "Type the organisation's name exactly to confirm.")
+        raise Refused.on("confirm", "Type the organisation's name exactly to confirm.")
+    # An organisation's own admin is erased with it: the pledges' history cannot name them.
+    closer = None if actor.organisation_id == organisation.id else actor.id
     removed: list[int] = []
     for user in list(session.scalars(select(User).where(User.organisation_id == organisation.id))):
         removed += erase_member(session, user, keep_questions=False)
@@ -195,7 +231,7 @@ def close_organisation(
             PledgeStatusChange(
                 from_status=pledge.status,
                 to_status=PledgeStatus.WITHDRAWN,
-                changed_by_id=actor.id,
+                changed_by_id=closer,
                 note=CLOSED_NOTE,
             )
         )
@@ -209,9 +245,9 @@ def close_organisation(
     refresh_groups(session, groups)
     session.commit()
     log.info(
-        "organisation %s closed by user %s: %d questions removed, %d datasets retired",
+        "organisation %s closed by %s: %d questions removed, %d datasets retired",
         organisation_id,
-        actor.id,
+        "its own admin" if closer is None else f"user {closer}",
         len(removed),
         len(held),
     )

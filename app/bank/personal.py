@@ -15,6 +15,8 @@ On deletion, by part:
 - pledges and datasets: stay with the organisation, without the member's name;
 - partnerships the member leads: the longest-standing other active member becomes lead; with
   nobody to hand over to, the partnership is closed;
+- their organisation's last admin: the longest-standing remaining member (an active one
+  first) becomes its admin, so an organisation with members always has one;
 - log entries, checklist ticks, status changes and background jobs they started: kept, without
   their name.
 """
@@ -39,6 +41,7 @@ from models import (
     MatchFeedback,
     MemberStatus,
     Notification,
+    OrganisationRole,
     Partnership,
     PartnershipCheck,
     PartnershipLogEntry,
@@ -102,6 +105,7 @@ def personal_data(session: Session, user: User) -> dict[str, Any]:
             "display_name": user.display_name,
             "organisation": user.organisation.name,
             "role": user.role.value,
+            "organisation_role": user.organisation_role.value,
             "active": user.active,
             "created_at": _plain(user.created_at),
             "last_login_at": _plain(user.last_login_at),
@@ -248,6 +252,22 @@ def led_partnerships(session: Session, user: User) -> list[Handover]:
     return handovers
 
 
+def organisation_successor(session: Session, user: User) -> User | None:
+    """Who becomes their organisation's admin once this member is gone: the longest-standing
+    remaining member (an active one first) when the member is its last admin, else nobody."""
+    if not user.is_organisation_admin:
+        return None
+    colleagues = select(User).where(
+        User.organisation_id == user.organisation_id, User.id != user.id
+    )
+    other_admin = colleagues.where(User.organisation_role == OrganisationRole.ADMIN)
+    if session.scalars(other_admin.limit(1)).first() is not None:
+        return None
+    return session.scalars(
+        colleagues.order_by(User.active.desc(), User.created_at, User.id).limit(1)
+    ).first()
+
+
 def erase_member(session: Session, user: User, keep_questions: bool) -> list[int]:
     """Remove a member and what is theirs alone, as the module docstring lays out; flush only.
 
@@ -260,6 +280,9 @@ def erase_member(session: Session, user: User, keep_questions: bool) -> list[int
         else:
             for membership in handover.partnership.members:
                 membership.is_lead = membership.user_id == handover.new_lead.id
+    successor = organisation_successor(session, user)
+    if successor is not None:
+        successor.organisation_role = OrganisationRole.ADMIN
     supported = list(session.scalars(select(Support.question_id).where(Support.user_id == user.id)))
     own = list(session.scalars(select(Question).where(Question.author_id == user.id)))
     touched_groups = {q.cluster_id for q in own if q.cluster_id is not None}

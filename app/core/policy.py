@@ -16,6 +16,7 @@ from models import (
     JobKind,
     JobStatus,
     MemberStatus,
+    Organisation,
     Partnership,
     PartnershipMember,
     Pledge,
@@ -116,6 +117,36 @@ def require_admin(actor: User | None) -> User:
     if actor is None or not can_administer(actor):
         raise Forbidden("Only admins can do this.")
     return actor
+
+
+def manages_organisation(viewer: User | None, organisation_id: int) -> bool:
+    """Whether the viewer is an admin of this organisation (their own): they choose its admins,
+    download its record and may close it."""
+    return (
+        signed_in(viewer)
+        and viewer is not None
+        and viewer.organisation_id == organisation_id
+        and viewer.is_organisation_admin
+    )
+
+
+def require_organisation_manager(
+    actor: User | None, organisation: Organisation | None
+) -> Organisation:
+    """The organisation, if the actor may download its record and close it: a bank admin any
+    organisation, an organisation's own admins their own.
+
+    :raise Forbidden: not signed in, or a member of it who is not one of its admins.
+    :raise NotFound: missing, or another organisation than the actor's (the same answer).
+    """
+    actor = require_member(actor)
+    if organisation is not None and (
+        can_administer(actor) or manages_organisation(actor, organisation.id)
+    ):
+        return organisation
+    if organisation is not None and organisation.id == actor.organisation_id:
+        raise Forbidden("Only your organisation's admins can do this.")
+    raise NotFound("There is no organisation with this id.")
 
 
 def require_readable(viewer: User | None, question: Question | None) -> Question:

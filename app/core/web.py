@@ -4,6 +4,7 @@ form errors, and the one set of error handlers answering HTML or JSON.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import uuid
@@ -156,6 +157,17 @@ def account_sections(session: Session, user: User) -> list[Markup]:
         Markup(render_template(template, **load(session, user)))
         for template, load in _ACCOUNT_SECTIONS.items()
     ]
+
+
+# --- Downloads ---------------------------------------------------------------------------------
+
+
+def json_attachment(data: Any, filename: str) -> Response:
+    """A record as a JSON file to download, never kept by a cache (it may be personal)."""
+    response = Response(json.dumps(data, indent=2, ensure_ascii=False), mimetype="application/json")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 # --- Forms -------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ class UserRow(TypedDict):
     name: str
     org: str
     role: str
+    organisation_role: str
 
 
 class AnswerLinkRow(TypedDict):

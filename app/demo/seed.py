@@ -23,6 +23,7 @@ from models import (
     Base,
     Dataset,
     Organisation,
+    OrganisationRole,
     Question,
     QuestionStatus,
     QuestionStatusChange,
@@ -135,6 +136,7 @@ def _seed_users(
                 display_name=row["name"],
                 organisation=organisations[row["org"]],
                 role=Role(row["role"]),
+                organisation_role=OrganisationRole(row["organisation_role"]),
                 password_hash=password_hash,
             )
             session.add(user)

@@ -10,6 +10,7 @@ from models import (
     Dataset,
     Notification,
     Organisation,
+    OrganisationRole,
     Partnership,
     PartnershipCheck,
     PartnershipLogEntry,
@@ -51,6 +52,12 @@ def test_seed_demo_loads_a_rich_bank_and_is_idempotent(runner, db) -> None:
         select(func.count(func.distinct(Theme.slug))).select_from(Question).join(Question.themes)
     )
     assert themes_used >= 15
+    admins = db.execute(
+        select(User.organisation_id, func.count())
+        .where(User.organisation_role == OrganisationRole.ADMIN)
+        .group_by(User.organisation_id)
+    ).all()
+    assert sorted(admins) == sorted((oid, 1) for oid in db.scalars(select(Organisation.id)))
 
     notifications = _count(db, Notification)
     second = runner.invoke(args=["seed-demo"])

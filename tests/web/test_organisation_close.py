@@ -27,8 +27,10 @@ from tests.web.test_pledges import pledge_form
 
 @pytest.fixture
 def scene(app, make_question, make_user) -> Scene:
-    """The pledge scene with an admin of another organisation logged in."""
+    """The pledge scene with a bank admin of another organisation, who is not one of its own
+    admins (steward@ started it)."""
     built = build_scene(app, make_question, make_user)
+    make_user("steward@example.org", organisation="Bank Stewards")
     make_user("admin@example.org", role=Role.ADMIN, organisation="Bank Stewards")
     return built
 
