@@ -5,7 +5,7 @@ first). On SQLite the column and its CHECK are added in one ALTER TABLE: rebuild
 would drop it with foreign keys on, clearing every row that points at a member.
 
 Revision ID: b5e2c7a9d4f1
-Revises: f3a81c5d92e4
+Revises: c4e9a2f7d1b8
 Create Date: 2026-12-04
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b5e2c7a9d4f1"
-down_revision: str | None = "f3a81c5d92e4"
+down_revision: str | None = "c4e9a2f7d1b8"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,6 +12,7 @@ from app.db import make_engine
 from models import Dataset, Organisation, Question, User
 from models.fulltext import DATASETS_TEXT, QUESTIONS_TEXT, FullTextIndex
 from tests.conftest import alembic_config
+from tests.db.rows import insert_member
 
 BEFORE = "c4e1f0a9d2b7"
 FULL_TEXT = "db806327b177"
@@ -22,16 +23,7 @@ def _add_rows(engine: Engine, text_of_question: str) -> None:
         organisation = connection.execute(
             insert(Organisation).values(name="Org", sector="charity").returning(Organisation.id)
         ).scalar_one()
-        user = connection.execute(
-            insert(User)
-            .values(
-                email="a@example.org",
-                password_hash="x",
-                display_name="A",
-                organisation_id=organisation,
-            )
-            .returning(User.id)
-        ).scalar_one()
+        user = insert_member(connection, organisation)
         connection.execute(
             insert(Question).values(
                 text=text_of_question,

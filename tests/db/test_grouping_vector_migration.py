@@ -7,8 +7,9 @@ from alembic import command
 from sqlalchemy import insert, select
 
 from app.db import make_engine
-from models import Organisation, Question, User
+from models import Organisation, Question
 from tests.conftest import alembic_config
+from tests.db.rows import insert_member
 
 BEFORE = "db806327b177"
 GROUPING_VECTORS = "f1a8c3d5e7b9"
@@ -25,16 +26,7 @@ def test_questions_naming_a_place_are_marked_for_embedding_again(scratch_url) ->
             organisation = connection.execute(
                 insert(Organisation).values(name="Org", sector="charity").returning(Organisation.id)
             ).scalar_one()
-            user = connection.execute(
-                insert(User)
-                .values(
-                    email="a@example.org",
-                    password_hash="x",
-                    display_name="A",
-                    organisation_id=organisation,
-                )
-                .returning(User.id)
-            ).scalar_one()
+            user = insert_member(connection, organisation)
             for text in (NAMES_A_PLACE, NAMES_NONE):
                 connection.execute(
                     insert(Question).values(

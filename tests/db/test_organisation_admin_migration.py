@@ -11,7 +11,7 @@ from sqlalchemy import Connection, column, insert, select, table
 from app.db import make_engine
 from tests.conftest import alembic_config
 
-BEFORE = "f3a81c5d92e4"
+BEFORE = "c4e9a2f7d1b8"
 ORGANISATION_ADMINS = "b5e2c7a9d4f1"
 
 users = table(
