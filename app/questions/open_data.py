@@ -26,6 +26,8 @@ from app.core.policy import readable_by
 from models import Organisation, Question, QuestionStatus, Sector, question_themes
 
 BATCH = 1000
+# Stands for the id in a question page's address, which is made once per export.
+ID_MARK = 918273645
 
 FIELDS = (
     OpenField("id", "integer", "The question's number in the bank.", required=True, unique=True),
@@ -75,8 +77,17 @@ def _public() -> Any:
     return readable_by(None)
 
 
+def _page_address() -> tuple[str, str]:
+    """A question page's absolute address, split around its id: built once, not per row."""
+    before, _, after = url_for("questions.show", question_id=ID_MARK, _external=True).partition(
+        str(ID_MARK)
+    )
+    return before, after
+
+
 def _records(session: Session) -> Iterator[dict[str, Any]]:
     """Each public question as plain values, oldest first, read a batch at a time."""
+    before, after = _page_address()
     last_id = 0
     while True:
         rows = session.execute(
@@ -111,7 +122,7 @@ def _records(session: Session) -> Iterator[dict[str, Any]]:
                 "group_id": row.cluster_id,
                 "support_count": row.support_count,
                 "created_at": row.created_at.isoformat(),
-                "url": url_for("questions.show", question_id=row.id, _external=True),
+                "url": f"{before}{row.id}{after}",
             }
         last_id = ids[-1]
 
