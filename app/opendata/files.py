@@ -61,17 +61,18 @@ def download(session: Session, name: str) -> Response:
     if export is None:
         raise NotFound(f"No open data file is called {name!r}.")
     freshness = export.freshness(session)
-    response = Response(mimetype=export.media_type)
+    # The body is in place before the conditional check: checked on an empty body, the answer
+    # would carry "Content-Length: 0", and a real server sends exactly that many bytes. Nor may
+    # the check measure the body, which would read the whole file into memory first.
+    response = Response(stream_with_context(_streamed(export)), mimetype=export.media_type)
+    response.automatically_set_content_length = False
     response.set_etag(freshness.etag(name))
     if freshness.changed is not None:
         response.last_modified = freshness.changed
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.cache_control.public = True
     response.cache_control.max_age = 300
-    response.make_conditional(request)
-    if response.status_code != 304:
-        response.response = stream_with_context(_streamed(export))
-    return response
+    return response.make_conditional(request)
 
 
 def _streamed(export: OpenExport) -> Iterator[str]:

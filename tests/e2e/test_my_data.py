@@ -1,5 +1,6 @@
 """A member downloads their data and deletes their account in a real browser, without
-JavaScript: a wrong password keeps everything and the choice made; the right one signs them out."""
+JavaScript: a wrong password keeps everything and the choice made; the right one signs them out,
+and the open data they then download from the Open data page no longer holds their question."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def test_download_then_delete_without_javascript(
 ) -> None:
     asker = make_user("leaver@example.org", name="Lee Leaver")
     make_question("How many households in Gateshead skip meals to pay rent?", author=asker)
+    make_question("How many families in Sunderland wait for a food bank referral?")
     with second_browser(browser, javascript=False) as page:
         log_in(page, live_server, email="leaver@example.org")
         page.goto(f"{live_server}/auth/account")
@@ -39,3 +41,8 @@ def test_download_then_delete_without_javascript(
         expect(page.get_by_text("skip meals to pay rent")).to_have_count(0)
         page.goto(f"{live_server}/open-data/")
         shoot(page, artifacts_dir, "open-data")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="questions.csv", exact=True).click()
+        published = Path(download.value.path()).read_text(encoding="utf-8")
+        assert published.startswith("id,text,action")
+        assert "food bank referral" in published and "skip meals" not in published
