@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector, embedder
-from app.db import get_engine
+from app.db import current_generation, get_engine
 from app.insight.embed import warm_up_in_background
 from app.insight.index import SimilarityIndex
 from models import Question
@@ -50,6 +50,7 @@ class QuestionIndexStore:
         self._watermark: datetime | None = None  # newest updated_at seen; None: no rows yet
         self._applied: dict[int, datetime] = {}  # rows applied within the overlap window
         self._last_sync = 0.0
+        self._generation: int | None = None  # the bank's change counter at the last sync
 
     def __len__(self) -> int:
         return len(self._index)
@@ -63,7 +64,11 @@ class QuestionIndexStore:
         return [SimilarHit(question_id, score) for question_id, score in hits]
 
     def sync(self, force: bool = False) -> None:
-        """Bring the index up to date with the database, at most every SYNC_INTERVAL seconds."""
+        """Bring the index up to date with the database, at most every SYNC_INTERVAL seconds.
+
+        Nothing is read but the bank's change counter while nobody has written anything since
+        the last sync: counting 100k questions on every search costs more than the search.
+        """
         now = time.monotonic()
         if not force and now - self._last_sync < SYNC_INTERVAL:
             return
@@ -71,10 +76,14 @@ class QuestionIndexStore:
             if not force and time.monotonic() - self._last_sync < SYNC_INTERVAL:
                 return
             with Session(self._engine) as session:
-                if not self._loaded or self._count_differs(session):
+                # Read first: a commit after this read advances it, and the next sync looks.
+                generation = current_generation(session)
+                unchanged = generation is not None and generation == self._generation
+                if not self._loaded or (not unchanged and self._count_differs(session)):
                     self._reload(session)
-                else:
+                elif not unchanged:
                     self._apply_changes(session)
+                self._generation = generation
             self._last_sync = time.monotonic()
 
     def note(self, question: Question, vector: np.ndarray | None = None) -> None:
