@@ -72,7 +72,8 @@ def download(session: Session, name: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.cache_control.public = True
     response.cache_control.max_age = 300
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response
 
 
 def _streamed(export: OpenExport) -> Iterator[str]:
