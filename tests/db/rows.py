@@ -14,6 +14,7 @@ USERS = table(
     column("role"),
     column("active"),
     column("session_version"),
+    column("created_at"),
 )
 
 

@@ -10,22 +10,10 @@ from sqlalchemy import Connection, column, insert, select, table
 
 from app.db import make_engine
 from tests.conftest import alembic_config
+from tests.db.rows import USERS
 
 BEFORE = "c4e9a2f7d1b8"
 ORGANISATION_ADMINS = "b5e2c7a9d4f1"
-
-users = table(
-    "users",
-    column("id"),
-    column("email"),
-    column("password_hash"),
-    column("display_name"),
-    column("organisation_id"),
-    column("role"),
-    column("active"),
-    column("session_version"),
-    column("created_at"),
-)
 
 
 def _organisation(connection: Connection, name: str) -> int:
@@ -41,7 +29,7 @@ def _organisation(connection: Connection, name: str) -> int:
 
 def _member(connection: Connection, email: str, organisation: int, day: int, active: bool = True):
     return connection.execute(
-        insert(users)
+        insert(USERS)
         .values(
             email=email,
             password_hash="x",
@@ -52,7 +40,7 @@ def _member(connection: Connection, email: str, organisation: int, day: int, act
             session_version=0,
             created_at=datetime(2026, 11, day, tzinfo=UTC),
         )
-        .returning(users.c.id)
+        .returning(USERS.c.id)
     ).scalar_one()
 
 
@@ -85,7 +73,7 @@ def test_the_earliest_active_member_of_each_organisation_becomes_its_admin(scrat
         }
         command.downgrade(config, BEFORE)
         with engine.connect() as connection:
-            assert len(connection.execute(select(users.c.id)).all()) == 4
+            assert len(connection.execute(select(USERS.c.id)).all()) == 4
             assert connection.execute(select(column("user_id")).select_from(tokens)).all() == [
                 (only,)
             ]
