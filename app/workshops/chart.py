@@ -8,6 +8,7 @@ keeps its rank on the marker, and the table beside the chart names it."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -165,9 +166,9 @@ def layout(points: Sequence[ChartPoint]) -> list[Marker]:
     markers: list[Marker] = []
     for point in points:
         x, y = round(_x(point.gap), 1), round(_y(point.value), 1)
-        near = next(
-            (m for m in markers if abs(m.x - x) < 2 * RADIUS and abs(m.y - y) < 2 * RADIUS), None
-        )
+        # Only points that would hide each other share a marker; discs that merely touch stay
+        # apart (outlined, so both show), each where its means put it.
+        near = next((m for m in markers if math.dist((m.x, m.y), (x, y)) < RADIUS), None)
         if near is None:
             markers.append(Marker(x, y, [point]))
         else:
@@ -183,15 +184,19 @@ def layout(points: Sequence[ChartPoint]) -> list[Marker]:
 
 
 def _leader(marker: Marker, label: Box) -> str:
-    """A thin line from the marker to a label placed away from it, so it reads as the marker's;
-    nothing for a label right beside it."""
+    """A thin line from the marker to a label that is not set squarely beside it (level with it
+    on the left or right, or centred above or below), so every label reads as its marker's."""
+    own = marker.box
+    level = label.top <= marker.y <= label.bottom and (
+        label.left >= own.right or label.right <= own.left
+    )
+    centred = abs((label.left + label.right) / 2 - marker.x) < 1
+    if level or centred:
+        return ""
     near_x = min(max(marker.x, label.left), label.right)
     near_y = min(max(marker.y, label.top), label.bottom)
     dx, dy = near_x - marker.x, near_y - marker.y
-    distance = (dx * dx + dy * dy) ** 0.5
-    own = marker.box
-    if distance <= (own.right - own.left) / 2 + 2 * GAP:
-        return ""
+    distance = (dx * dx + dy * dy) ** 0.5 or 1.0
     start_x, start_y = marker.x + dx / distance * RADIUS, marker.y + dy / distance * RADIUS
     return (
         f'<line x1="{start_x:.1f}" y1="{start_y:.1f}" x2="{near_x:.1f}" y2="{near_y:.1f}" '
@@ -204,7 +209,7 @@ def _marker_svg(marker: Marker) -> str:
     parts = [
         f'<g class="quadrant-point"><title>{escape("; ".join(marker.lines))}</title>',
         f'<rect x="{own.left:.1f}" y="{own.top:.1f}" width="{own.right - own.left:.1f}" '
-        f'height="{2 * RADIUS}" rx="{RADIUS}" fill="#1d70b8"/>',
+        f'height="{2 * RADIUS}" rx="{RADIUS}" fill="#1d70b8" stroke="#ffffff" stroke-width="1.5"/>',
         f'<text x="{marker.x}" y="{marker.y + 4}" text-anchor="middle" font-size="11" '
         f'fill="#ffffff">{escape(marker.numbers)}</text>',
     ]

@@ -6,7 +6,15 @@ from __future__ import annotations
 import itertools
 import random
 
-from app.workshops.chart import FRAME, ChartPoint, _corner_names, layout, quadrant_svg
+from app.workshops.chart import (
+    FRAME,
+    Box,
+    ChartPoint,
+    _corner_names,
+    _leader,
+    layout,
+    quadrant_svg,
+)
 
 
 def _points(pairs: list[tuple[float, float]]) -> list[ChartPoint]:
@@ -49,3 +57,17 @@ def test_every_item_keeps_its_rank_on_the_chart_even_without_a_label() -> None:
     shown = [number for marker in markers for number in marker.numbers.split(", ")]
     assert sorted(shown, key=int) == [str(rank) for rank in range(1, 41)]
     assert svg.count('class="quadrant-point"') == len(markers)
+
+
+def test_a_label_set_away_from_its_marker_is_joined_to_it_by_a_line() -> None:
+    marker = layout(_points([(3.0, 3.0)]))[0]
+    own = marker.box
+    beside = Box(own.right + 4, marker.y - 7, own.right + 120, marker.y + 8)
+    above_right = Box(own.right + 4, own.top - 40, own.right + 120, own.top - 25)
+    assert _leader(marker, beside) == ""
+    assert _leader(marker, above_right).startswith("<line ")
+
+
+def test_points_that_merely_touch_keep_their_own_markers() -> None:
+    markers = layout(_points([(3.0, 3.0), (3.2, 3.0)]))  # about 26 px apart
+    assert [marker.numbers for marker in markers] == ["1", "2"]
