@@ -13,7 +13,8 @@ Built, in a seeded order, from
   70 hold 520. Each topic is filled with distinct texts that vary the place and the phrasing, so
   place is within-topic variation a clusterer must look past.
 
-The vectors are the product's embeddings of the full texts (cached by ``bench.bank.embedded``).
+Texts and labels only: a caller embeds what the product would (the grouping vectors, places
+neutralised, through ``bench.bank.embedded``, which caches them).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.bank import _first_upper, _templates, embedded
+from bench.bank import _first_upper, _templates
 
 SEED = 0
 SMALLEST, LARGEST = 5, 520
@@ -33,12 +34,11 @@ ZIPF_EXPONENT = 2.0
 
 @dataclass(frozen=True)
 class LabelledSet:
-    """Texts, their true topics and their embeddings."""
+    """Texts and their true topics."""
 
     name: str
     texts: list[str]
     labels: list[str]
-    vectors: np.ndarray
 
     @property
     def n_topics(self) -> int:
@@ -99,10 +99,10 @@ def _templated_rows(n: int) -> list[tuple[str, str]]:
 
 
 def realistic_set(n: int, eval_dir: Path) -> LabelledSet:
-    """About n labelled questions (all eval rows, the rest templated), shuffled, embedded."""
+    """About n labelled questions (all eval rows, the rest templated), shuffled."""
     real = _eval_rows(eval_dir)
     rows = list(dict(real + _templated_rows(max(0, n - len(real)))).items())
     order = np.random.default_rng(SEED).permutation(len(rows))
     texts = [rows[i][0] for i in order]
     labels = [rows[i][1] for i in order]
-    return LabelledSet(f"realistic-{len(texts) // 1000}k", texts, labels, embedded(texts))
+    return LabelledSet(f"realistic-{len(texts) // 1000}k", texts, labels)

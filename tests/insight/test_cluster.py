@@ -154,6 +154,29 @@ def test_copies_of_one_question_are_one_point_and_join_its_topic() -> None:
     assert adjusted_rand_score(truth[copied], model.labels_) == 1.0
 
 
+def test_a_group_too_large_for_modularity_to_resolve_is_clustered_again_on_its_own() -> None:
+    X, truth = blobs(4, 60, seed=9)
+    fused = np.where(truth < 3, 0, 1)  # three topics in one group of 180 (> 4 sqrt(240) = 62)
+    copies = np.arange(len(X))
+    labels, refined = QuestionClusterer()._refine_large_groups(X, fused, copies)
+    assert refined == 1
+    assert adjusted_rand_score(truth, labels) == 1.0
+    assert (labels[truth == 3] == 1).all()  # the group under the bound keeps its label
+    unchanged, none = QuestionClusterer(refine_above=None)._refine_large_groups(X, fused, copies)
+    assert none == 0
+    assert (unchanged == fused).all()
+
+
+def test_a_large_group_of_a_few_texts_asked_many_times_is_not_clustered_again() -> None:
+    X, truth = blobs(2, 4, seed=10)
+    copied = np.repeat(np.arange(len(X)), 30)  # 240 questions, 8 distinct texts
+    labels, refined = QuestionClusterer()._refine_large_groups(
+        X[copied], np.zeros(len(copied), dtype=np.int64), copied
+    )
+    assert refined == 0
+    assert (labels == 0).all()
+
+
 def test_small_banks_have_small_neighbourhoods() -> None:
     assert [neighbours_for(n) for n in (12, 200, 266, 400, 3000, 100_000)] == [5, 5, 7, 10, 27, 30]
 
