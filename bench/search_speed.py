@@ -149,6 +149,7 @@ def _time_searches(url: str, label: str, repeats: int) -> list[Row]:
     client = app.test_client()
     with app.app_context():
         question_index(app).sync(force=True)
+        question_index(app).wait_for_graph()
 
     def get(path: str) -> Callable[[int], None]:
         def call(_: int) -> None:
@@ -184,8 +185,58 @@ def _time_searches(url: str, label: str, repeats: int) -> list[Row]:
             )
         )
     rows.extend(_word_rows(app, label, repeats))
+    rows.extend(_meaning_rows(app, label, repeats))
     get_engine(app).dispose()
     return rows
+
+
+def _meaning_rows(app: Any, label: str, repeats: int) -> list[Row]:
+    """The meaning search alone: the question index as the page uses it (an HNSW graph above
+    APPROXIMATE_ABOVE questions) against an exact scan of the same vectors, with the graph's
+    recall of the exact top 10 (a question's ten nearest others, for questions of the bank)."""
+    import numpy as np
+
+    from app.bank.index import question_index
+    from app.insight.index import SimilarityIndex
+    from app.questions.search import SEARCH_DEPTH
+
+    store = question_index(app)
+    ids, vectors = store.snapshot()
+    exact = SimilarityIndex(vectors.shape[1], len(ids), approximate_above=None)
+    exact.add(ids, vectors)
+    picked = np.random.default_rng(0).choice(len(ids), repeats * 10, replace=False)
+    queries = vectors[picked]
+
+    def overlap(row: int) -> float:
+        # Each query is a question of the bank: its neighbours other than itself.
+        own = [ids[row]]
+        found = {hit.question_id for hit in store.search(vectors[row], 10, exclude=own)}
+        return len(found & {i for i, _ in exact.search(vectors[row], 10, exclude=own)}) / 10
+
+    recall = float(np.mean([overlap(row) for row in picked]))
+    times = interleaved_timings(
+        {
+            "index": lambda q: store.search(q, SEARCH_DEPTH),
+            "exact": lambda q: exact.search(q, SEARCH_DEPTH),
+        },
+        list(queries),
+    )
+    (median, p95), (exact_median, exact_p95) = times["index"], times["exact"]
+    kind = "HNSW graph" if store.approximate else "exact"
+    return [
+        Row(
+            label,
+            f"meaning search alone ({kind}, {len(ids)} vectors, k={SEARCH_DEPTH}) median ms (p95)",
+            f"{median:.2f} ({p95:.2f})",
+            f"{exact_median:.2f} ({exact_p95:.2f}) exact scan",
+        ),
+        Row(
+            label,
+            "meaning search: recall of the exact 10 nearest other questions",
+            f"{recall:.3f}",
+            "1.000 exact scan (the duplicate check's)",
+        ),
+    ]
 
 
 def run(quick: bool = False, eval_dir: Path | None = None) -> list[Row]:

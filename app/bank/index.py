@@ -56,12 +56,27 @@ class QuestionIndexStore:
         return len(self._index)
 
     def search(
-        self, vector: np.ndarray, k: int = 5, exclude: Iterable[int] = ()
+        self, vector: np.ndarray, k: int = 5, exclude: Iterable[int] = (), exact: bool = False
     ) -> list[SimilarHit]:
-        """The k visible questions most similar to a vector, best first."""
+        """The k visible questions most similar to a vector, best first; approximate in a large
+        bank unless `exact` (see app.insight.index)."""
         self.sync()
-        hits = self._index.search(vector, k=k, exclude=set(exclude))
+        hits = self._index.search(vector, k=k, exclude=set(exclude), exact=exact)
         return [SimilarHit(question_id, score) for question_id, score in hits]
+
+    def wait_for_graph(self, timeout: float = 300.0) -> bool:
+        """Block until a graph the index is building is in place (benchmarks and tests);
+        whether searches now go through it (see app.insight.index)."""
+        return self._index.wait_for_graph(timeout)
+
+    @property
+    def approximate(self) -> bool:
+        """Whether searches go through the HNSW graph now."""
+        return self._index.approximate
+
+    def snapshot(self) -> tuple[list[int], np.ndarray]:
+        """A copy of the indexed question ids and their unit vectors."""
+        return self._index.snapshot()
 
     def sync(self, force: bool = False) -> None:
         """Bring the index up to date with the database, at most every SYNC_INTERVAL seconds.
@@ -79,10 +94,14 @@ class QuestionIndexStore:
                 # Read first: a commit after this read advances it, and the next sync looks.
                 generation = current_generation(session)
                 unchanged = generation is not None and generation == self._generation
-                if not self._loaded or (not unchanged and self._count_differs(session)):
+                if not self._loaded:
                     self._reload(session)
                 elif not unchanged:
+                    # Rows written since the last sync are read by their timestamps; a row
+                    # deleted elsewhere leaves none, and only then does the count differ.
                     self._apply_changes(session)
+                    if self._count_differs(session):
+                        self._reload(session)
                 self._generation = generation
             self._last_sync = time.monotonic()
 

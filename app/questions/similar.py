@@ -49,12 +49,14 @@ def similar_to_vector(
     limit: int = SIMILAR_LIMIT,
     exclude: Iterable[int] = (),
 ) -> list[SimilarQuestion]:
-    """Readable questions close in meaning to an embedding, best first."""
-    hits = [
-        hit
-        for hit in question_index().search(vector, k=limit * SIMILAR_OVERFETCH, exclude=exclude)
-        if hit.score >= SIMILAR_THRESHOLD
-    ]
+    """Readable questions close in meaning to an embedding, best first.
+
+    Exact even in a large bank: a duplicate the graph missed would be a question asked twice.
+    """
+    found = question_index().search(
+        vector, k=limit * SIMILAR_OVERFETCH, exclude=exclude, exact=True
+    )
+    hits = [hit for hit in found if hit.score >= SIMILAR_THRESHOLD]
     if not hits:
         return []
     readable = {

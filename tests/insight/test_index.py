@@ -242,3 +242,106 @@ def test_embedded_paraphrase_is_found_as_a_near_duplicate(embedder: Embedder) ->
     hits = index.search(query, k=2)
     assert hits[0][0] == 10
     assert hits[0][1] > hits[1][1] + 0.3
+
+
+# --- above the exact limit: the HNSW graph ------------------------------------------------------
+
+
+def clustered_unit(n_topics: int, per_topic: int, dim: int = 64, seed: int = 0) -> np.ndarray:
+    """Vectors with neighbourhood structure, as real embeddings have: points around topics."""
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((n_topics, dim))
+    points = np.repeat(centres, per_topic, axis=0) + 0.5 * rng.standard_normal(
+        (n_topics * per_topic, dim)
+    )
+    return unit(points)
+
+
+def test_above_the_limit_searches_go_through_the_graph_and_find_the_exact_neighbours() -> None:
+    vectors = clustered_unit(40, 25)
+    ids = list(range(1000, 2000))
+    index = SimilarityIndex(64, approximate_above=500)
+    index.add(ids[:400], vectors[:400])
+    assert not index.wait_for_graph()  # under the limit: no graph is built
+    index.add(ids[400:], vectors[400:])
+    assert index.wait_for_graph()
+    recall = []
+    for n in range(0, 1000, 10):
+        expected = brute_force(ids, vectors, vectors[n], 10)
+        found = index.search(vectors[n], k=10)
+        assert found[0] == (ids[n], pytest.approx(1.0, abs=1e-5))
+        recall.append(len({i for i, _ in found} & {i for i, _ in expected}) / 10)
+        for i, score in found:  # every score is the true cosine
+            assert score == pytest.approx(float(vectors[i - 1000] @ vectors[n]), abs=1e-5)
+    assert np.mean(recall) > 0.97
+
+
+def test_the_graph_follows_adds_removes_and_changes_of_a_vector() -> None:
+    vectors = clustered_unit(20, 30, seed=1)
+    index = SimilarityIndex(64, approximate_above=100)
+    index.add(list(range(600)), vectors)
+    assert index.wait_for_graph()
+    index.remove([7])
+    assert 7 not in {i for i, _ in index.search(vectors[7], k=20)}
+    index.add([7], vectors[300:301])  # back, with another question's vector
+    assert index.search(vectors[300], k=2)[0][1] == pytest.approx(1.0, abs=1e-5)
+    assert {i for i, _ in index.search(vectors[300], k=2)} == {7, 300}
+    fresh = unit(vectors[5:6] + 0.01)
+    index.add([9999], fresh)
+    assert index.search(fresh[0], k=1)[0][0] == 9999
+    assert 300 not in {i for i, _ in index.search(vectors[300], k=5, exclude={300})}
+
+
+@pytest.fixture
+def held_build(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Background graph builds wait in their bulk insert until the returned event is set."""
+    from app.insight import index as index_module
+
+    release = threading.Event()
+    original_add = index_module._Graph.add
+
+    def slow_bulk_add(self, ids, rows, threads=1):  # type: ignore[no-untyped-def]
+        if threads != 1:  # the background bulk build
+            release.wait(10)
+        original_add(self, ids, rows, threads)
+
+    monkeypatch.setattr(index_module._Graph, "add", slow_bulk_add)
+    return release
+
+
+def test_changes_made_while_the_graph_is_built_are_applied_to_it(
+    held_build: threading.Event,
+) -> None:
+    vectors = clustered_unit(20, 30, seed=2)
+    index = SimilarityIndex(64, approximate_above=100)
+    index.add(list(range(500)), vectors[:500])
+    assert not index.approximate  # still building: searches are exact meanwhile
+    index.remove([3])
+    index.add([777], vectors[500:501])
+    held_build.set()
+    assert index.wait_for_graph()
+    assert 3 not in {i for i, _ in index.search(vectors[3], k=10)}
+    assert index.search(vectors[500], k=1)[0][0] == 777
+
+
+def test_clearing_while_the_graph_is_built_throws_that_graph_away(
+    held_build: threading.Event,
+) -> None:
+    vectors = clustered_unit(10, 30, seed=3)
+    index = SimilarityIndex(64, approximate_above=100)
+    index.add(list(range(300)), vectors)
+    index.clear()
+    held_build.set()
+    assert not index.wait_for_graph()
+    assert index.search(vectors[0], k=3) == []
+
+
+def test_an_exact_search_scans_every_vector_even_when_the_graph_is_built() -> None:
+    vectors = clustered_unit(20, 30, seed=4)
+    index = SimilarityIndex(64, approximate_above=100)
+    index.add(list(range(600)), vectors)
+    assert index.wait_for_graph()
+    for n in range(0, 600, 50):
+        found = index.search(vectors[n], k=15, exact=True)
+        expected = brute_force(list(range(600)), vectors, vectors[n], 15)
+        assert [i for i, _ in found] == [i for i, _ in expected]

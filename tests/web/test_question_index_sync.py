@@ -46,3 +46,24 @@ def test_a_sync_with_nothing_written_reads_only_the_change_counter(app, make_que
         with new_session(app) as session:
             vector = blob_to_vector(session.get(Question, second).embedding)
         assert [hit.question_id for hit in index.search(vector, k=5)] == [second]
+
+
+def test_a_question_added_elsewhere_is_applied_without_reloading_every_row(
+    app, make_question
+) -> None:
+    make_question("How many families use food banks in winter?")
+    with app.app_context():
+        index = question_index(app)
+        index.sync(force=True)
+        second = make_question("How many tenants fall behind on rent after a rise?")
+        index.forget([second])  # as if another process had posted it: this one has not seen it
+        statements = _statements_during(app, lambda: index.sync(force=True))
+        assert len(index) == 2
+        reads = [s for s in statements if "SELECT questions.id, questions.embedding" in s]
+        assert reads and all("updated_at >=" in s for s in reads), "\n---\n".join(statements)
+
+        with new_session(app) as session:  # deleted elsewhere: no row is left to read
+            session.delete(session.get(Question, second))
+            session.commit()
+        index.sync(force=True)
+        assert len(index) == 1
