@@ -24,7 +24,7 @@ from wtforms import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.core.forms import select_choices
+from app.core.forms import PlainSelect, select_choices
 from app.insight.places import UK_WIDE, place_suggestions
 from app.questions.filters import NEWEST, NO_GROUP, SORTS, SUPPORTED
 from app.questions.rules import (
@@ -117,28 +117,31 @@ class FilterForm(FlaskForm):
         csrf = False
 
     q = SearchField("Search questions")
-    theme = SelectField("Theme", validate_choice=False)
-    action_type = SelectField("Action", validate_choice=False)
+    theme = SelectField("Theme", validate_choice=False, widget=PlainSelect())
+    action_type = SelectField("Action", validate_choice=False, widget=PlainSelect())
     sector = SelectField(
         "Asked by",
         choices=select_choices(
             [("", "Any sector"), *((s.value, label) for s, label in SECTOR_LABELS.items())]
         ),
         validate_choice=False,
+        widget=PlainSelect(),
     )
     geography = StringField("Place")
     status = SelectField(
         "Status",
         choices=select_choices([("", "Any status"), *((s.value, s.label) for s in QuestionStatus)]),
         validate_choice=False,
+        widget=PlainSelect(),
     )
-    group = SelectField("Group", validate_choice=False)
+    group = SelectField("Group", validate_choice=False, widget=PlainSelect())
     sort = SelectField(
         "Order",
         choices=select_choices(
             [("", "Best match"), (NEWEST, SORTS[NEWEST]), (SUPPORTED, SORTS[SUPPORTED])]
         ),
         validate_choice=False,
+        widget=PlainSelect(),
     )
     submit = SubmitField("Find questions")
 

@@ -6,9 +6,12 @@ question or another organisation's private one.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from flask import Flask, current_app
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -81,9 +84,14 @@ class QuestionPage(Page[QuestionRow]):
         return self.more
 
 
-def _meaning_scores(query: str) -> dict[int, float]:
+# Embedding a query (about 5 ms) runs beside the full-text search of the same request, which
+# does not need it; the model releases the GIL while it works.
+_MEANING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-meaning")
+
+
+def _meaning_scores(query: str, app: Flask) -> dict[int, float]:
     """Question ids close in meaning to the query, with their similarity."""
-    hits = question_index().search(embed_texts([query])[0], k=SEARCH_DEPTH)
+    hits = question_index(app).search(embed_texts([query], app)[0], k=SEARCH_DEPTH)
     return {hit.question_id: hit.score for hit in hits if hit.score >= SEARCH_THRESHOLD}
 
 
@@ -100,11 +108,17 @@ def _count(session: Session, conditions: list[Condition], limit: int | None) -> 
 
 @dataclass(frozen=True)
 class _Search:
-    """A search query: its words for the full-text index and the questions close in meaning."""
+    """A search query: its words for the full-text index and the questions close in meaning
+    (being found in the background until first asked for)."""
 
     words: TextQuery
     literal: Condition
-    scores: dict[int, float]
+    meaning: Future[dict[int, float]]
+
+    @cached_property
+    def scores(self) -> dict[int, float]:
+        """Question ids close in meaning to the query, with their similarity."""
+        return self.meaning.result()
 
     @property
     def found_by(self) -> Condition:
@@ -229,21 +243,25 @@ def list_questions(
     search = None
     if words is not None:
         dialect = session.get_bind().dialect.name
-        search = _Search(words, matches(QUESTIONS_TEXT, words, dialect), _meaning_scores(query))
+        app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+        meaning = _MEANING.submit(_meaning_scores, query, app)
+        search = _Search(words, matches(QUESTIONS_TEXT, words, dialect), meaning)
     sort = filters.sort or (RELEVANCE if search else NEWEST)
     if sort == RELEVANCE and search is None:
         sort = NEWEST
-    matching = [*conditions, search.found_by] if search else conditions
+
+    def matching() -> list[Condition]:
+        return [*conditions, search.found_by] if search else conditions
 
     def fetch(at: PageRequest) -> tuple[list[int], int, bool]:
         if sort == RELEVANCE and search is not None:
             return _relevance_page(session, conditions, search, at)
-        return _ordered_page(session, matching, sort, at, count_limit)
+        return _ordered_page(session, matching(), sort, at, count_limit)
 
     found, total, capped = fetch(request)
     if not found and request.page > 1:  # beyond the last page: answer the last one
         if capped:
-            total, capped = _count(session, matching, None)
+            total, capped = _count(session, matching(), None)
         request = request.clamped(total)
         found, total, capped = fetch(request)
     questions = _rows(session, found[: request.per_page])
