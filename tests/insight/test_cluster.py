@@ -168,7 +168,7 @@ def test_a_group_too_large_for_modularity_to_resolve_is_clustered_again_on_its_o
 
 
 def test_a_large_group_of_a_few_texts_asked_many_times_is_not_clustered_again() -> None:
-    X, truth = blobs(2, 4, seed=10)
+    X, _ = blobs(2, 4, seed=10)
     copied = np.repeat(np.arange(len(X)), 30)  # 240 questions, 8 distinct texts
     labels, refined = QuestionClusterer()._refine_large_groups(
         X[copied], np.zeros(len(copied), dtype=np.int64), copied
