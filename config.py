@@ -14,6 +14,11 @@ def _flag(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _seconds_or_none(value: str | None) -> float | None:
+    """A number of seconds from the environment, or None when unset or empty."""
+    return float(value) if value and value.strip() else None
+
+
 class Config:
     """Settings shared by every environment; each value can be overridden by a variable."""
 
@@ -33,6 +38,11 @@ class Config:
         # Load the model and the question index in the background at start-up (`make run` sets
         # it for served processes; command-line tasks leave it off).
         self.EMBEDDING_WARMUP = _flag("EMBEDDING_WARMUP", False)
+        # Re-score a group's dataset matches in a background thread after a question joins it
+        # (app.bank.matchstore.GroupRefresher), this many seconds after the first post of a
+        # burst. Served processes only (`make run` sets it): a command-line task may end before
+        # the thread runs, so without it matches are re-scored in the posting transaction.
+        self.MATCH_REFRESH_DELAY = _seconds_or_none(os.environ.get("MATCH_REFRESH_DELAY"))
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
         self.RATELIMIT_HEADERS_ENABLED = True
@@ -113,6 +123,9 @@ class TestingConfig(Config):
         )
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
+        # Matches are re-scored in the posting transaction, so a test sees them at once; the
+        # background refresher has tests of its own.
+        self.MATCH_REFRESH_DELAY = None
         # Jobs run in the request that starts them, so a test sees the outcome at once; the
         # thread and RQ backends have tests of their own.
         self.JOB_BACKEND = "inline"

@@ -76,6 +76,12 @@ def create_app(config: Config | None = None) -> Flask:
 
     app.after_request(_secure_headers)
 
+    if app.config["MATCH_REFRESH_DELAY"] is not None:
+        from app.bank.matchstore import GroupRefresher
+
+        app.extensions["qb.group_refresher"] = GroupRefresher(
+            app.extensions["qb.sessionmaker"], app.config["MATCH_REFRESH_DELAY"]
+        )
     if app.config["EMBEDDING_WARMUP"]:
         from app.bank.index import start_warm_up
 

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector, vector_to_blob
-from app.bank.matchstore import refresh_groups
+from app.bank.matchstore import refresh_groups_after_commit
 from app.insight.cluster import ASSIGN_THRESHOLD, assign_to_nearest
 from models import (
     Cluster,
@@ -44,7 +44,8 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
 
     ``vector`` is the question's embedding. The caller commits; the group's demand figures are
     refreshed here, and its stored matches when the question is public (matches are made from
-    the public questions: a new one can bring new themes and places).
+    the public questions: a new one can bring new themes and places), in the background after
+    the commit where the app defers them (``app.bank.matchstore.refresh_groups_after_commit``).
     """
     assign_questions(session, [question], vector[None, :])
     return question.cluster
@@ -82,7 +83,7 @@ def assign_questions(
             public_joined.add(cluster.id)
     session.flush()
     refresh_demand_figures(session, joined)
-    refresh_groups(session, public_joined)
+    refresh_groups_after_commit(session, public_joined)
     return joined
 
 

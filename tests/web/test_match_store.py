@@ -136,23 +136,9 @@ def test_questions_joining_moving_and_hidden_keep_the_store_fresh(app, client, a
     created_id(client.post("/datasets/new", data=form_data(**ENERGY_DATA)))
     before = assert_fresh(app)[(groups["food"], food)]
 
-    token = runner.invoke(args=["users", "token", "member@example.org"]).output.strip()
-    asked = client.post(
-        "/api/v1/questions",
-        json={
-            "text": "How many families in Newcastle use food banks while they wait for their "
-            "first Universal Credit payment?",
-            "action": "Show the Jobcentre what the wait costs families.",
-            "action_type": "influence-policy",
-            "themes": ["food", "income-benefits"],
-            "geography": "Newcastle upon Tyne",
-            "confirm": True,
-        },
-        headers={"Authorization": f"Bearer {token}"},
-    )
-    assert asked.status_code == 201, asked.json
-    question = asked.json["id"]
-    assert asked.json["group"]["id"] == groups["food"]
+    question = _ask_about_food(client, runner)
+    with app.app_context(), new_session(app) as session:
+        assert session.get(Question, question).cluster_id == groups["food"]
     after = assert_fresh(app)[(groups["food"], food)]
     assert question in after[2] and question not in before[2]
 
@@ -450,3 +436,54 @@ def test_a_visitors_card_counts_what_the_visitor_may_read(app, client, auth, wor
     assert "Our own referral notes" not in page
     assert f"<dt>Datasets matched</dt><dd>{figure}</dd>" in page
     assert f"<dt>Datasets matched</dt><dd>{figure}</dd>" in client.get("/groups").text
+
+
+def _ask_about_food(client, runner) -> int:
+    token = runner.invoke(args=["users", "token", "member@example.org"]).output.strip()
+    asked = client.post(
+        "/api/v1/questions",
+        json={
+            "text": "How many families in Newcastle use food banks while they wait for their "
+            "first Universal Credit payment?",
+            "action": "Show the Jobcentre what the wait costs families.",
+            "action_type": "influence-policy",
+            "themes": ["food", "income-benefits"],
+            "geography": "Newcastle upon Tyne",
+            "confirm": True,
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert asked.status_code == 201, asked.json
+    return int(asked.json["id"])
+
+
+def test_served_processes_re_score_a_group_after_the_post_commits(app, client, runner, world):
+    groups, _ = world
+    food = created_id(client.post("/datasets/new", data=form_data()))
+    refresher = matchstore.GroupRefresher(app.extensions["qb.sessionmaker"], delay=0.05)
+    refreshed: list[set[int]] = []
+    original = matchstore.refresh_groups
+
+    def counting(session, cluster_ids):
+        refreshed.append(set(cluster_ids))
+        original(session, cluster_ids)
+
+    matchstore.refresh_groups = counting
+    try:
+        question = _ask_about_food(client, runner)
+        assert refresher.wait_idle(30)
+    finally:
+        matchstore.refresh_groups = original
+    assert refreshed == [{groups["food"]}]  # once, by the refresher, after the commit
+    assert question in assert_fresh(app)[(groups["food"], food)][2]
+
+
+def test_a_rolled_back_post_leaves_nothing_to_re_score(app, world):
+    refresher = matchstore.GroupRefresher(app.extensions["qb.sessionmaker"], delay=0.05)
+    groups, _ = world
+    with app.app_context(), new_session(app) as session:
+        session.get(Cluster, groups["food"])  # a transaction begun, as a post has one
+        matchstore.refresh_groups_after_commit(session, [groups["food"]])
+        session.rollback()
+        session.commit()
+    assert refresher._thread is None  # nothing was handed over, so no thread was started
