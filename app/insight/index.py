@@ -265,13 +265,19 @@ class SimilarityIndex:
             ids, vectors = self._snapshot()
 
         def build() -> None:
-            graph = _Graph(self.dimension, 2 * len(ids))
-            graph.add(ids, vectors, threads=-1)
+            try:
+                graph = _Graph(self.dimension, 2 * len(ids))
+                graph.add(ids, vectors, threads=-1)
+            except (RuntimeError, MemoryError):
+                with self._lock.write():  # searches stay exact; the next add tries again
+                    if epoch == self._epoch:
+                        self._changed_while_building = None
+                raise
             with self._lock.write():
+                if epoch != self._epoch:  # cleared meanwhile: a later build owns the journal
+                    return
                 changed = self._changed_while_building or set()
                 self._changed_while_building = None
-                if epoch != self._epoch:
-                    return
                 live = [key for key in changed if key in self._positions]
                 graph.remove(key for key in changed if key not in self._positions)
                 if live:

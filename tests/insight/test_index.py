@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -345,3 +346,18 @@ def test_an_exact_search_scans_every_vector_even_when_the_graph_is_built() -> No
         found = index.search(vectors[n], k=15, exact=True)
         expected = brute_force(list(range(600)), vectors, vectors[n], 15)
         assert [i for i, _ in found] == [i for i, _ in expected]
+
+
+def test_a_build_outdated_by_clear_leaves_the_next_builds_changes_alone(
+    held_build: threading.Event,
+) -> None:
+    vectors = clustered_unit(20, 30, seed=5)
+    index = SimilarityIndex(64, approximate_above=100)
+    index.add(list(range(300)), vectors[:300])  # build 1, held
+    index.clear()
+    index.add(list(range(300, 600)), vectors[300:])  # build 2, held too
+    index.remove([301])  # journalled for build 2
+    held_build.set()
+    assert index.wait_for_graph()
+    time.sleep(0.2)  # build 1 finishes too, and must leave build 2's journal applied
+    assert 301 not in {i for i, _ in index.search(vectors[301], k=10)}
