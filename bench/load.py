@@ -261,7 +261,12 @@ def serve(env: dict[str, str], workdir: Path) -> Iterator[Server]:
     """gunicorn with the project's settings, as `make run` starts it, until the block ends."""
     port = free_port()
     log = workdir / "access.log"
-    env = {**env, "EMBEDDING_WARMUP": "1", "MATCH_REFRESH_DELAY": "0.5"}
+    env = {
+        **env,
+        "EMBEDDING_WARMUP": "1",
+        "MATCH_REFRESH_DELAY": "0.5",
+        "PAGE_CACHE_STALENESS": "1",
+    }
     with log.open("w") as access, (workdir / "server.log").open("w") as errors:
         process = subprocess.Popen(
             [

@@ -3,8 +3,12 @@
 Every visitor who is not logged in sees the same page for the same address: what they may read
 is decided by ``policy`` for "no viewer". A page built for one of them is kept with the bank's
 change counter (``app.db.current_generation``) as it was when the page was built, and served to
-the next one until a transaction writes to the bank: at once when this process wrote, within
-``CHECK_INTERVAL`` when another did. The visitor's own CSRF token is put back into the page
+the next one until a transaction writes to the bank: within ``CHECK_INTERVAL`` when another
+process wrote, and at once when this one did, unless ``PAGE_CACHE_STALENESS`` allows its own
+writes the same lag (`make run` sets it). Without that, a bank taking a post every few dozen
+milliseconds would throw away every visitor's page between two views of it, so under writing
+load every page would be built afresh; visitors cannot write, and a page a second behind is one
+they cannot tell from a fresh one. The visitor's own CSRF token is put back into the page
 each time, so their forms and htmx requests work as before.
 
 Only pages that are the same for every visitor are kept: GET answers of 200 with HTML or JSON,
@@ -69,9 +73,13 @@ class KeptPage:
 class PageCache:
     """The pages kept at the bank's latest generation seen, the least recently used dropped."""
 
-    def __init__(self, capacity: int, check_interval: float = CHECK_INTERVAL) -> None:
+    def __init__(
+        self, capacity: int, check_interval: float = CHECK_INTERVAL, staleness: float = 0.0
+    ) -> None:
         self._capacity = capacity
         self._check_interval = check_interval
+        # How long after this process's own write a kept page may still be served.
+        self._staleness = min(staleness, check_interval)
         self._pages: OrderedDict[Key, KeptPage] = OrderedDict()
         self._generation: int | None = None
         self._checked_at = float("-inf")
@@ -79,11 +87,12 @@ class PageCache:
         self._lock = threading.Lock()
 
     def generation(self, read: Callable[[], int | None]) -> int | None:
-        """The bank's generation: ``read`` from the database after this process wrote, and
-        otherwise at most every ``check_interval`` seconds."""
+        """The bank's generation: ``read`` from the database at most every ``check_interval``
+        seconds, and after this process wrote once the last read is ``staleness`` old."""
         with self._lock:
-            fresh = time.monotonic() - self._checked_at < self._check_interval
-            if fresh and self._writes_seen == writes_committed():
+            age = time.monotonic() - self._checked_at
+            unwritten = self._writes_seen == writes_committed() or age < self._staleness
+            if age < self._check_interval and unwritten:
                 return self._generation
         writes = writes_committed()  # before reading: a commit in between is read again
         generation = read()
@@ -120,9 +129,11 @@ class PageCache:
 
 
 def init_app(app: Flask) -> None:
-    """Give the app its cache (PAGE_CACHE_SIZE pages; 0 turns it off)."""
+    """Give the app its cache (PAGE_CACHE_SIZE pages; 0 turns it off), which lets a kept page
+    lag this process's own writes by PAGE_CACHE_STALENESS seconds."""
     size = app.config["PAGE_CACHE_SIZE"]
-    app.extensions["qb.page_cache"] = PageCache(size) if size > 0 else None
+    staleness = app.config["PAGE_CACHE_STALENESS"] or 0.0
+    app.extensions["qb.page_cache"] = PageCache(size, staleness=staleness) if size > 0 else None
 
 
 def _cache() -> PageCache | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask, current_app
 from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, defer, joinedload, selectinload
 
 from app.bank.embeddings import embed_texts
 from app.bank.fulltext import TextQuery, matches, ranked_ids, text_query
@@ -161,14 +161,24 @@ def _ranked_matches(
 
 
 def _rows(session: Session, ids: list[int]) -> list[Question]:
-    """The questions with what a row shows, in the order of the ids."""
+    """The questions with what a row shows, in the order of the ids.
+
+    A row shows no vectors and no group figures: those columns (a few kilobytes a row, and JSON
+    to parse) are left in the database unless something asks for them.
+    """
     loaded = {
         question.id: question
         for question in session.scalars(
             select(Question)
             .where(Question.id.in_(ids))
             .options(
-                joinedload(Question.cluster),
+                defer(Question.embedding),
+                joinedload(Question.cluster).defer(Cluster.centroid),
+                joinedload(Question.cluster).defer(Cluster.public_centroid),
+                joinedload(Question.cluster).defer(Cluster.keywords),
+                joinedload(Question.cluster).defer(Cluster.match_terms),
+                joinedload(Question.cluster).defer(Cluster.sector_counts),
+                joinedload(Question.cluster).defer(Cluster.action_type_counts),
                 joinedload(Question.organisation),
                 joinedload(Question.action_type),
                 selectinload(Question.themes),

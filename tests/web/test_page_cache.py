@@ -1,6 +1,6 @@
 """Pages kept for visitors who are not logged in (app/core/pagecache.py): served again while the
-bank is unchanged, never stale after this process writes, fresh within the check interval after
-another process does, each visitor's CSRF token their own, and never for members."""
+bank is unchanged, never stale after this process writes (unless a staleness is allowed, and then
+no longer than that), fresh within the check interval after another process does, each visitor's CSRF token their own, and never for members."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select, update
 
+from app.core.pagecache import PageCache
 from app.db import current_generation, get_engine, new_session
 from models import CHANGES_ROW_ID, BankChanges, Question, User
 from tests.conftest import AuthActions
@@ -63,6 +64,24 @@ def test_a_visitor_sees_what_this_process_wrote_at_once(
     with app.app_context(), new_session(app) as session:
         assert current_generation(session) > generation
     assert b"pensioners skip meals in Hull" in client.get("/questions/").data
+
+
+def test_with_staleness_a_kept_page_lags_this_processs_writes_by_at_most_that(
+    app: Flask, client: FlaskClient, make_question: Callable[..., int]
+) -> None:
+    make_question("How many families use food banks in Leeds?")
+    app.extensions["qb.page_cache"] = PageCache(10, check_interval=60.0, staleness=60.0)
+    assert b"pensioners skip meals" not in client.get("/questions/").data
+    make_question("How many pensioners skip meals in Hull?")
+    assert b"pensioners skip meals" not in client.get("/questions/").data  # kept: within the lag
+
+    app.extensions["qb.page_cache"]._staleness = 0.0  # the lag has passed
+    app.extensions["qb.page_cache"]._check_interval = 0.0
+    assert b"pensioners skip meals in Hull" in client.get("/questions/").data
+
+
+def test_staleness_never_exceeds_the_check_interval() -> None:
+    assert PageCache(10, check_interval=1.0, staleness=30.0)._staleness == 1.0
 
 
 def test_each_visitor_gets_their_own_csrf_token_in_a_kept_page(

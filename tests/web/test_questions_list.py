@@ -219,6 +219,32 @@ def test_listing_query_count_does_not_grow_with_rows(
     assert statements() == few
 
 
+def test_listing_reads_no_vectors(app, client, make_question) -> None:
+    """A row shows no embedding or centroid, so the listing's queries do not fetch them."""
+    group_id = make_group(app, FOOD_BANKS)
+    make_question("How many families use food banks in Leeds?", cluster_id=group_id)
+    seen: list[str] = []
+
+    def record(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    engine = get_engine(app)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for path in ("/questions/", "/api/v1/questions"):
+            response = client.get(path)
+            assert response.status_code == 200
+            assert "food banks in Leeds" in response.text
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    rows = [sql for sql in seen if "questions.action_type_slug" in sql]
+    assert rows
+    for sql in rows:
+        assert not re.search(r"questions\.embedding(?!_model)", sql)
+        assert "clusters.centroid" not in sql
+        assert "clusters.public_centroid" not in sql
+
+
 def test_merged_group_filter_is_known(app, client, make_question) -> None:
     group_id = make_group(app, FOOD_BANKS)
     with app.app_context(), new_session(app) as session:
