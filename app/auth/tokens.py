@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from app.core.errors import NotFound, Refused
 from models import ApiToken, User, utcnow
@@ -76,7 +76,11 @@ def user_for_token(session: Session, secret: str) -> User | None:
     """The active user owning a live token, or None (its last use is recorded, to the minute)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    token = session.scalar(
+        select(ApiToken)
+        .where(ApiToken.token_hash == _digest(secret))
+        .options(joinedload(ApiToken.user))  # one round trip, not two
+    )
     if token is None or not is_live(token) or not token.user.active:
         return None
     now = utcnow()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import ColumnElement, func, or_, select
@@ -109,49 +110,63 @@ def refresh_demand_figures(session: Session, cluster_ids: Iterable[int]) -> None
     ids = sorted(set(cluster_ids))
     if not ids:
         return
-    in_groups = (Question.cluster_id.in_(ids), Question.hidden.is_(False))
-    unlisted = _sizes_and_support(session, (*in_groups, Question.visibility != Visibility.PUBLIC))
-    visible = (*in_groups, Question.visibility == Visibility.PUBLIC)
-    sizes = _sizes_and_support(session, visible)
-    action_types = _action_types(session, ids, visible)
+    questions = _question_figures(session, ids)
+    visible = (
+        Question.cluster_id.in_(ids),
+        Question.hidden.is_(False),
+        Question.visibility == Visibility.PUBLIC,
+    )
     sectors = _sectors(session, ids, visible)
     pledges = _live_pledges(session, ids)
     for cluster in session.scalars(select(Cluster).where(Cluster.id.in_(ids))):
         cid = cluster.id
-        cluster.size, cluster.support_count = sizes.get(cid, (0, 0))
-        cluster.unlisted_count = unlisted.get(cid, (0, 0))[0]
+        figures = questions[cid]
+        cluster.size, cluster.support_count = figures.size, figures.support
+        cluster.unlisted_count = figures.unlisted
         cluster.sector_counts = dict(sectors[cid])
         cluster.organisation_count = sum(sectors[cid].values())
-        cluster.action_type_counts = dict(action_types[cid].most_common())
+        cluster.action_type_counts = dict(figures.action_types.most_common())
         cluster.pledge_count = pledges.get(cid, 0)
 
 
 Visible = tuple[ColumnElement[bool], ...]
 
 
-def _sizes_and_support(session: Session, visible: Visible) -> dict[int, tuple[int, int]]:
-    """Each group's visible questions and their support, in one query."""
-    rows = session.execute(
+@dataclass
+class _Figures:
+    """A group's listed questions, their support, its unlisted questions and action types."""
+
+    size: int = 0
+    support: int = 0
+    unlisted: int = 0
+    action_types: Counter[str] = field(default_factory=Counter)
+
+
+def _question_figures(session: Session, ids: list[int]) -> dict[int, _Figures]:
+    """Each group's public questions and their support, its other questions, and the kinds of
+    action its public questions lead to, in one query."""
+    figures = {cid: _Figures() for cid in ids}
+    for cid, visibility, slug, n, support in session.execute(
         select(
-            Question.cluster_id, func.count(), func.coalesce(func.sum(Question.support_count), 0)
+            Question.cluster_id,
+            Question.visibility,
+            Question.action_type_slug,
+            func.count(),
+            func.coalesce(func.sum(Question.support_count), 0),
         )
-        .where(*visible)
-        .group_by(Question.cluster_id)
-    )
-    return {cid: (int(n), int(support)) for cid, n, support in rows if cid is not None}
-
-
-def _action_types(session: Session, ids: list[int], visible: Visible) -> dict[int, Counter[str]]:
-    """How many of each group's visible questions lead to each kind of action."""
-    counts: dict[int, Counter[str]] = {cid: Counter() for cid in ids}
-    for cid, slug, n in session.execute(
-        select(Question.cluster_id, Question.action_type_slug, func.count())
-        .where(*visible)
-        .group_by(Question.cluster_id, Question.action_type_slug)
+        .where(Question.cluster_id.in_(ids), Question.hidden.is_(False))
+        .group_by(Question.cluster_id, Question.visibility, Question.action_type_slug)
     ):
-        if cid is not None:  # always: the query reads only these groups' questions
-            counts[cid][slug] = n
-    return counts
+        if cid is None:  # never: the query reads only these groups' questions
+            continue
+        group = figures[cid]
+        if visibility is Visibility.PUBLIC:
+            group.size += n
+            group.support += int(support)
+            group.action_types[slug] += n
+        else:
+            group.unlisted += n
+    return figures
 
 
 def _sectors(session: Session, ids: list[int], visible: Visible) -> dict[int, Counter[str]]:

@@ -54,6 +54,10 @@ ApiAnswer = Response | tuple[Response, int]
 
 
 def _one(question: Question) -> dict[str, Any]:
+    """A question as the API answers it; one nobody supports has no supporters to count (a new
+    one, for a start)."""
+    if not question.support_count:
+        return question_json(question, {})
     return question_json(question, sector_counts(get_session(), [question.id])[question.id])
 
 
