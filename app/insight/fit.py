@@ -64,6 +64,8 @@ def rescale(
 
 def unit_rows(datasets: Sequence[DatasetProfile]) -> np.ndarray:
     """The datasets' vectors as the L2-normalised rows of one matrix."""
+    if len(datasets) == 1:  # one dataset against many groups: normalised once, not per group
+        return datasets[0].unit_vector[None, :]
     vectors = np.stack([np.asarray(d.vector, dtype=np.float32) for d in datasets])
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     unit: np.ndarray = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)

@@ -405,8 +405,23 @@ def score_match(
     group: GroupProfile, dataset: DatasetProfile, weights: MatchWeights = DEFAULT_WEIGHTS
 ) -> MatchResult:
     """Score how well `dataset` could serve `group`, with the component scores and reasons."""
+    result = score_match_from(group, dataset, -math.inf, weights)
+    assert result is not None  # every score reaches -inf
+    return result
+
+
+def score_match_from(
+    group: GroupProfile,
+    dataset: DatasetProfile,
+    min_score: float,
+    weights: MatchWeights = DEFAULT_WEIGHTS,
+) -> MatchResult | None:
+    """`score_match`'s result if the score reaches `min_score`, else None; the reasons, which
+    cost more than the score, are written only for a match that is kept."""
     components, evidence = _components(group, [dataset])
     score = float(combine(components, weights)[0])
+    if score < min_score:
+        return None
     asked = _Asked.of(group, evidence)
     return _result(group, asked, dataset, components[0], score, evidence, 0)
 

@@ -198,6 +198,7 @@ def canonical_place(name: str) -> str:
     return _canonical().get(_place_key(name), name.strip())
 
 
+@lru_cache(maxsize=16384)
 def is_known_place(name: str) -> bool:
     """Whether a name is a place the vocabulary knows (a nation, region, county, local
     authority, UK-wide, or an alias of one): "Hull" and "wales" are, "free school" is not."""

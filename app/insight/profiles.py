@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -116,3 +117,11 @@ class DatasetProfile:
     # The finest geography its figures are broken down to, as written ("local authority and
     # LSOA"); empty: its place is judged on its area alone.
     granularity: str = ""
+
+    @cached_property
+    def unit_vector(self) -> np.ndarray:
+        """The vector L2-normalised (zero if it is zero)."""
+        vector = np.asarray(self.vector, dtype=np.float32)
+        norm = float(np.linalg.norm(vector))
+        unit: np.ndarray = vector / norm if norm > 0 else np.zeros_like(vector)
+        return unit

@@ -24,7 +24,7 @@ from app.insight.match import (
     GroupProfile,
     MatchResult,
     rank_datasets,
-    score_match,
+    score_match_from,
 )
 
 
@@ -67,7 +67,7 @@ def rank_groups(
     found = [
         (position, with_serves(group, dataset, result))
         for position, group in enumerate(groups)
-        if (result := score_match(group, dataset)).score >= min_score
+        if (result := score_match_from(group, dataset, min_score)) is not None
     ]
     found.sort(key=lambda item: (-item[1].score, item[0]))
     return found

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from app.insight.fit import unit_rows
 from app.insight.match import (
     COMPONENTS,
     DEFAULT_MIN_SCORE,
@@ -26,6 +27,7 @@ from app.insight.match import (
     place_coverage,
     rank_datasets,
     score_match,
+    score_match_from,
     theme_label,
 )
 
@@ -200,6 +202,27 @@ def test_ranking_is_deterministic_and_agrees_with_score_match(food_group, datase
         alone = score_match(food_group, by_id(datasets, result.dataset_id))
         assert alone.score == pytest.approx(result.score, abs=1e-6)
         assert alone.reasons == result.reasons
+
+
+def test_score_match_from_keeps_only_matches_that_reach_the_minimum(food_group, datasets):
+    results = [score_match(food_group, dataset) for dataset in datasets]
+    cut = sorted(r.score for r in results)[len(results) // 2]
+    for dataset, full in zip(datasets, results, strict=True):
+        kept = score_match_from(food_group, dataset, cut)
+        if full.score < cut:
+            assert kept is None
+        else:
+            assert kept == full  # the same score, components and reasons
+    assert any(score_match_from(food_group, d, cut) is None for d in datasets)
+
+
+def test_a_dataset_is_normalised_once_and_the_same_way_in_a_batch(datasets):
+    one = datasets[0]
+    scaled = replace(one, vector=one.vector * 3.0)
+    assert np.array_equal(scaled.unit_vector, unit_rows([scaled])[0])
+    assert np.allclose(unit_rows([scaled, one])[0], scaled.unit_vector, atol=1e-7)
+    zero = replace(one, vector=np.zeros_like(one.vector))
+    assert not zero.unit_vector.any()
 
 
 # Pure parts: no model needed.

@@ -189,8 +189,11 @@ def test_pages_and_the_api_read_stored_matches_without_ranking(app, client, worl
         raise AssertionError("a page ranked datasets")
 
     for module, names in (
-        (engine, ("rank_datasets", "score_match", "component_matrix", "combine")),
-        (serves, ("rank_datasets", "score_match", "rank_groups", "rank_datasets_serving")),
+        (
+            engine,
+            ("rank_datasets", "score_match", "score_match_from", "component_matrix", "combine"),
+        ),
+        (serves, ("rank_datasets", "score_match_from", "rank_groups", "rank_datasets_serving")),
         (matchstore, ("rank_groups", "rank_datasets_serving", "refresh_all", "refresh_groups")),
     ):
         for name in names:
