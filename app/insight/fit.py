@@ -135,11 +135,20 @@ class QuestionEvidence:
 def question_place_index(places: Sequence[str | None]) -> tuple[list[str], np.ndarray]:
     """The distinct named places of some questions (canonical, sorted) and, for each question,
     the position of its place among them (-1 for a question naming none)."""
+    distinct, index = _place_index(tuple(places))
+    return list(distinct), index
+
+
+# One dataset is scored against every group when it is described: each group's places are
+# indexed once, not once per dataset. The index is read-only, as it is shared.
+@lru_cache(maxsize=16384)
+def _place_index(places: tuple[str | None, ...]) -> tuple[tuple[str, ...], np.ndarray]:
     named = [named_place(p) for p in places]
     distinct = sorted({p for p in named if p is not None})
     position = {place: i for i, place in enumerate(distinct)}
     index = np.array([-1 if p is None else position[p] for p in named], dtype=np.intp)
-    return distinct, index
+    index.setflags(write=False)
+    return tuple(distinct), index
 
 
 def place_matrix(
