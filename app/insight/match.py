@@ -169,10 +169,21 @@ def _theme_scores(
     if not any(group.question_themes):
         return np.array([_theme_score(group.themes, d.themes) for d in datasets])
     # Judged once per distinct set of themes, however many questions share it.
-    position: dict[frozenset[str], int] = {}
-    index = np.array([position.setdefault(t, len(position)) for t in group.question_themes])
-    table = np.array([[_theme_score(themes, d.themes) for themes in position] for d in datasets])
+    distinct, index = _theme_index(group.question_themes)
+    table = np.array([[_theme_score(themes, d.themes) for themes in distinct] for d in datasets])
     return evidence.weighted_mean(table[:, index])
+
+
+@lru_cache(maxsize=16384)
+def _theme_index(
+    question_themes: tuple[frozenset[str], ...],
+) -> tuple[tuple[frozenset[str], ...], np.ndarray]:
+    """The distinct theme sets of a group's questions and each question's position among them:
+    worked out once a group, as every dataset described is scored against every group."""
+    position: dict[frozenset[str], int] = {}
+    index = np.array([position.setdefault(t, len(position)) for t in question_themes])
+    index.setflags(write=False)
+    return tuple(position), index
 
 
 def _geography_scores(
