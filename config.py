@@ -43,7 +43,11 @@ class Config:
         # burst. Served processes only (`make run` sets it): a command-line task may end before
         # the thread runs, so without it matches are re-scored in the posting transaction.
         self.MATCH_REFRESH_DELAY = _seconds_or_none(os.environ.get("MATCH_REFRESH_DELAY"))
-        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        # Limits must hold across gunicorn's workers and restarts: by default the counters are
+        # kept in a SQLite file every process shares (app.core.ratelimits); Redis when set.
+        self.RATELIMIT_STORAGE_URI = os.environ.get(
+            "RATELIMIT_STORAGE_URI", f"sqlite:///{INSTANCE_DIR / 'ratelimits.sqlite3'}"
+        )
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
         self.RATELIMIT_HEADERS_ENABLED = True
         # How many proxies in front of the app set X-Forwarded-For / -Proto (0: trust none, so

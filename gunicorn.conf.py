@@ -1,8 +1,9 @@
 """gunicorn settings for `make run` and the load benchmark (bench/load.py): one place for both.
 
-Rate limits must hold across workers: with the embedded default (``memory://`` storage) the app
-runs as one process with threads; with a shared store (``RATELIMIT_STORAGE_URI=redis://...``)
-as two, one per core. ``WORKERS`` and ``THREADS`` override either.
+Rate limits must hold across workers: the default storage (a SQLite file, ``sqlite:///...``) and
+Redis (``RATELIMIT_STORAGE_URI=redis://...``) are shared by every process, so the app runs as two
+workers, one per core. Only with ``memory://``, whose counts belong to one process, does it run
+as one process with threads. ``WORKERS`` and ``THREADS`` override either.
 
 Threads (gthread) rather than more processes: a request spends much of its time waiting on the
 database, and threads share one copy of the model and the question index. Each worker keeps
@@ -14,7 +15,7 @@ model's warm-up threads before the fork, and neither survives one safely.
 
 import os
 
-_shared_limits = bool(os.environ.get("RATELIMIT_STORAGE_URI", "").strip())
+_shared_limits = not os.environ.get("RATELIMIT_STORAGE_URI", "").strip().startswith("memory:")
 
 worker_class = "gthread"
 workers = int(os.environ.get("WORKERS") or (2 if _shared_limits else 1))

@@ -6,6 +6,9 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
+# Registers the sqlite:/// rate-limit storage, the default (config.RATELIMIT_STORAGE_URI).
+from app.core import ratelimits as _ratelimits  # noqa: F401
+
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to continue."
