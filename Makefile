@@ -47,7 +47,7 @@ run: install instance/secret_key migrate
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	fi; \
 	EMBEDDING_WARMUP=1 MATCH_REFRESH_DELAY=$${MATCH_REFRESH_DELAY:-0.5} \
-	PAGE_CACHE_STALENESS=$${PAGE_CACHE_STALENESS:-1} $(BIN)/gunicorn \
+	PAGE_CACHE_STALENESS=$${PAGE_CACHE_STALENESS:-10} $(BIN)/gunicorn \
 		--config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 # The RQ worker for background jobs (re-clustering, imports, re-embedding); needs REDIS_URL.

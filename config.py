@@ -84,9 +84,9 @@ class Config:
         # Pages kept per process for visitors who are not logged in (app/core/pagecache.py);
         # 0 turns the cache off.
         self.PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "500"))
-        # How long a kept page may go on being served after this process wrote to the bank, in
-        # seconds, at most the second another process's writes may already take to be seen
-        # (`make run` sets 1). Unset: a visitor sees this process's writes at once.
+        # How old a kept page may be and still be served after the bank changed, in seconds
+        # (`make run` sets 10). Unset: a visitor sees this process's writes at once and other
+        # processes' within the cache's check interval (a second).
         self.PAGE_CACHE_STALENESS = _seconds_or_none(os.environ.get("PAGE_CACHE_STALENESS"))
 
     def validate(self) -> None:

@@ -4,12 +4,13 @@ Every visitor who is not logged in sees the same page for the same address: what
 is decided by ``policy`` for "no viewer". A page built for one of them is kept with the bank's
 change counter (``app.db.current_generation``) as it was when the page was built, and served to
 the next one until a transaction writes to the bank: within ``CHECK_INTERVAL`` when another
-process wrote, and at once when this one did, unless ``PAGE_CACHE_STALENESS`` allows its own
-writes the same lag (`make run` sets it). Without that, a bank taking a post every few dozen
-milliseconds would throw away every visitor's page between two views of it, so under writing
-load every page would be built afresh; visitors cannot write, and a page a second behind is one
-they cannot tell from a fresh one. The visitor's own CSRF token is put back into the page
-each time, so their forms and htmx requests work as before.
+process wrote, and at once when this one did. ``PAGE_CACHE_STALENESS`` (`make run` sets it) lets
+a page built less than that many seconds ago be served whatever was written since: without it,
+a bank taking a post every few dozen milliseconds would throw away every visitor's page between
+two views of it, so under writing load every page would be built afresh, and the posts would
+wait behind the rebuilding. Visitors cannot write, so a page a few seconds behind is one they
+cannot tell from a fresh one. The visitor's own CSRF token is put back into the page each time,
+so their forms and htmx requests work as before.
 
 Only pages that are the same for every visitor are kept: GET answers of 200 with HTML or JSON,
 for nobody logged in, with no message flashed for them, for the same htmx headers and within the
@@ -70,17 +71,24 @@ class KeptPage:
         return Response(body, status=self.status, headers=list(self.headers))
 
 
+@dataclass(frozen=True)
+class _Entry:
+    page: KeptPage
+    generation: int
+    built_at: float
+
+
 class PageCache:
-    """The pages kept at the bank's latest generation seen, the least recently used dropped."""
+    """Pages kept with the generation they were built at, the least recently used dropped."""
 
     def __init__(
         self, capacity: int, check_interval: float = CHECK_INTERVAL, staleness: float = 0.0
     ) -> None:
         self._capacity = capacity
         self._check_interval = check_interval
-        # How long after this process's own write a kept page may still be served.
-        self._staleness = min(staleness, check_interval)
-        self._pages: OrderedDict[Key, KeptPage] = OrderedDict()
+        # How long after it was built a page may be served whatever the bank's generation.
+        self._staleness = staleness
+        self._pages: OrderedDict[Key, _Entry] = OrderedDict()
         self._generation: int | None = None
         self._checked_at = float("-inf")
         self._writes_seen = -1
@@ -88,38 +96,38 @@ class PageCache:
 
     def generation(self, read: Callable[[], int | None]) -> int | None:
         """The bank's generation: ``read`` from the database at most every ``check_interval``
-        seconds, and after this process wrote once the last read is ``staleness`` old."""
+        seconds, and at once after this process wrote."""
         with self._lock:
-            age = time.monotonic() - self._checked_at
-            unwritten = self._writes_seen == writes_committed() or age < self._staleness
-            if age < self._check_interval and unwritten:
+            fresh = time.monotonic() - self._checked_at < self._check_interval
+            if fresh and self._writes_seen == writes_committed():
                 return self._generation
         writes = writes_committed()  # before reading: a commit in between is read again
         generation = read()
         with self._lock:
-            if generation != self._generation:
-                self._pages.clear()
-                self._generation = generation
+            self._generation = generation
             self._checked_at = time.monotonic()
             self._writes_seen = writes
         return generation
 
     def get(self, key: Key, generation: int) -> KeptPage | None:
-        """The page kept for key at this generation, if any."""
+        """The page kept for key, if built at this generation or within the staleness allowed."""
         with self._lock:
-            if generation != self._generation:
+            entry = self._pages.get(key)
+            if entry is None:
                 return None
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
+            too_old = time.monotonic() - entry.built_at >= self._staleness
+            if entry.generation != generation and too_old:
+                del self._pages[key]
+                return None
+            self._pages.move_to_end(key)
+            return entry.page
 
     def put(self, key: Key, generation: int, page: KeptPage) -> None:
         """Keep a page built at the current generation (one built before a change is not)."""
         with self._lock:
             if generation != self._generation:
                 return
-            self._pages[key] = page
+            self._pages[key] = _Entry(page, generation, time.monotonic())
             self._pages.move_to_end(key)
             while len(self._pages) > self._capacity:
                 self._pages.popitem(last=False)
@@ -129,8 +137,8 @@ class PageCache:
 
 
 def init_app(app: Flask) -> None:
-    """Give the app its cache (PAGE_CACHE_SIZE pages; 0 turns it off), which lets a kept page
-    lag this process's own writes by PAGE_CACHE_STALENESS seconds."""
+    """Give the app its cache (PAGE_CACHE_SIZE pages; 0 turns it off), which serves a page up to
+    PAGE_CACHE_STALENESS seconds after it was built whatever changed since."""
     size = app.config["PAGE_CACHE_SIZE"]
     staleness = app.config["PAGE_CACHE_STALENESS"] or 0.0
     app.extensions["qb.page_cache"] = PageCache(size, staleness=staleness) if size > 0 else None
@@ -173,7 +181,7 @@ def _kept(response: Response) -> KeptPage | None:
 
 def kept_for_visitors(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
     """Serve the view's page from the cache to visitors who are not logged in, while the bank
-    has not changed since it was built."""
+    has not changed since it was built (or it is younger than the staleness allowed)."""
 
     @wraps(view)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
