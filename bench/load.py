@@ -14,7 +14,8 @@ requests a second), so the benchmark server is started with ``RATELIMIT_ENABLED=
 this server only, as the output says; production defaults are untouched.
 
 Every run is bounded: ``SECONDS`` per level and ``WRITER_SECONDS`` for the writer (the quick
-values with ``--quick``); nothing but 127.0.0.1 is ever contacted. Run alone: ``python -m bench.load [--quick] [--keep]``.
+values with ``--quick``); nothing but 127.0.0.1 is ever contacted.
+Run alone: ``python -m bench.load [--quick] [--keep]``.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.bank.vocabulary import themes_named
 from app.core.errors import Refused
 from app.core.text import length_error, squash
 from app.insight.places import UK_WIDE, canonical_place
@@ -163,7 +163,7 @@ def _url_error(url: str) -> str | None:
 
 def _themes(session: Session, slugs: tuple[str, ...]) -> tuple[list[Theme], list[str]]:
     wanted = list(dict.fromkeys(slug.strip() for slug in slugs if slug and slug.strip()))
-    found = {t.slug: t for t in session.scalars(select(Theme).where(Theme.slug.in_(wanted)))}
+    found = {theme.slug: theme for theme in themes_named(session, wanted)}
     errors = []
     unknown = [slug for slug in wanted if slug not in found]
     if unknown:

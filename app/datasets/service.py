@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.bank import vocabulary
 from app.bank.embeddings import embed_datasets
 from app.bank.matching import GroupMatch, ServedGroups, dataset_matches
 from app.bank.matchstore import refresh_datasets
@@ -41,7 +42,7 @@ MATCHES_SHOWN = 10
 
 def themes(session: Session) -> list[Theme]:
     """Every theme, in display order."""
-    return list(session.scalars(select(Theme).order_by(Theme.position)))
+    return vocabulary.themes(session)
 
 
 def apply_description(dataset: Dataset, valid: ValidDataset) -> None:

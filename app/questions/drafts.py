@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.bank.vocabulary import action_type_named, themes_named
 from app.core.errors import Refused
 from app.core.text import length_error, squash
 from app.insight.places import canonical_place
@@ -116,7 +116,7 @@ def draft_from(values: Mapping[str, Any]) -> QuestionDraft:
 
 
 def _theme_errors(session: Session, slugs: list[str]) -> tuple[list[Theme], list[str]]:
-    themes = list(session.scalars(select(Theme).where(Theme.slug.in_(slugs)))) if slugs else []
+    themes = themes_named(session, slugs) if slugs else []
     unknown = sorted(set(slugs) - {theme.slug for theme in themes})
     if unknown:
         return themes, [f"Choose themes from the list, not: {', '.join(unknown)}."]
@@ -151,7 +151,7 @@ def validate_draft(session: Session, draft: QuestionDraft) -> ValidDraft:
             errors[name] = [message]
     if len(geography) > GEOGRAPHY_MAX:
         errors["geography"] = [f"Keep the place to {GEOGRAPHY_MAX} characters or fewer."]
-    action_type = session.get(ActionType, draft.action_type) if draft.action_type else None
+    action_type = action_type_named(session, draft.action_type) if draft.action_type else None
     if action_type is None:
         errors["action_type"] = ["Choose what kind of action an answer would support."]
     chosen = [slug for slug in draft.themes if slug]

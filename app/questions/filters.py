@@ -9,12 +9,12 @@ from dataclasses import dataclass, fields
 from sqlalchemy import ColumnElement, exists, false, func
 from sqlalchemy.orm import Session
 
+from app.bank.vocabulary import action_type_named
 from app.core.errors import Refused
 from app.core.guards import MAX_ID
 from app.insight.places import canonical_place
 from app.questions.rules import GEOGRAPHY_MAX, SEARCH_MAX
 from models import (
-    ActionType,
     Cluster,
     Organisation,
     Question,
@@ -82,7 +82,7 @@ def _theme(session: Session, value: str) -> tuple[Condition | None, str | None]:
 
 
 def _action_type(session: Session, value: str) -> tuple[Condition | None, str | None]:
-    if session.get(ActionType, value) is None:
+    if action_type_named(session, value) is None:
         return None, "Choose an action type from the list."
     return unindexed(Question.action_type_slug == value), None
 

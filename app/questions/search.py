@@ -19,6 +19,7 @@ from app.bank.embeddings import embed_texts
 from app.bank.fulltext import TextQuery, matches, ranked_ids, text_query
 from app.bank.index import question_index
 from app.bank.support import sector_counts
+from app.bank.vocabulary import action_types, themes
 from app.core.guards import MAX_ID
 from app.core.paging import Page, PageRequest
 from app.core.policy import readable_by
@@ -307,8 +308,8 @@ class Vocabulary:
 def vocabulary(session: Session) -> Vocabulary:
     """Every action type and theme, in display order."""
     return Vocabulary(
-        action_types=list(session.scalars(select(ActionType).order_by(ActionType.position))),
-        themes=list(session.scalars(select(Theme).order_by(Theme.position))),
+        action_types=action_types(session),
+        themes=themes(session),
     )
 
 
