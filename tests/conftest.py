@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
@@ -28,6 +29,22 @@ from models import Question, Role, Sector, Theme, User, Visibility
 # Kept between tests: the vocabulary, the schema's version and the change counter's one row.
 VOCABULARY_TABLES = {"themes", "action_types", "alembic_version", "bank_changes"}
 PASSWORD = "correct horse battery"
+
+
+@contextlib.contextmanager
+def recorded_statements(app: Flask) -> Iterator[list[str]]:
+    """The SQL the app's engine runs inside the block, one string a statement."""
+    seen: list[str] = []
+
+    def record(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    engine = get_engine(app)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 def alembic_config(url: str) -> AlembicConfig:

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.bank import vocabulary
-from app.db import get_engine, new_session
+from app.db import new_session
 from models import ActionType, Question, Theme, User
-from tests.conftest import AuthActions
+from tests.conftest import AuthActions, recorded_statements
 from tests.web.test_questions_ask import ask_form
 
 
@@ -37,22 +37,12 @@ def test_after_the_first_read_no_query_is_made_and_the_rows_belong_to_each_sessi
     with app.app_context(), new_session(app) as session:
         vocabulary.themes(session)
         vocabulary.action_types(session)
-    statements: list[str] = []
-
-    def record(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    engine = get_engine(app)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        with app.app_context(), new_session(app) as session:
-            theme = vocabulary.themes(session)[0]
-            assert theme in session  # this session's own instance
-            assert vocabulary.themes_named(session, [theme.slug])[0] is theme
-            kind = vocabulary.action_types(session)[0]
-            assert vocabulary.action_type_named(session, kind.slug) is kind
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+    with recorded_statements(app) as statements, app.app_context(), new_session(app) as session:
+        theme = vocabulary.themes(session)[0]
+        assert theme in session  # this session's own instance
+        assert vocabulary.themes_named(session, [theme.slug])[0] is theme
+        kind = vocabulary.action_types(session)[0]
+        assert vocabulary.action_type_named(session, kind.slug) is kind
     assert not [s for s in statements if "themes" in s or "action_types" in s]
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import event, update
+from sqlalchemy import update
 
-from app.db import get_engine, new_session
+from app.db import new_session
 from models import Cluster, ClusterState, Question, Role, Sector, Support, Visibility
+from tests.conftest import recorded_statements
 from tests.web.test_questions_ask import (
     FOOD_BANKS,
     FOOD_BANKS_NO_SHARED_WORDS,
@@ -190,18 +191,9 @@ def test_htmx_filter_error_is_swapped_as_a_message(client) -> None:
 
 def _statements(app, client, *paths: str) -> list[str]:
     """The SQL the app runs to answer GETs of these paths (each must answer 200)."""
-    seen: list[str] = []
-
-    def record(*args: object) -> None:
-        seen.append(str(args[2]))
-
-    engine = get_engine(app)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(app) as seen:
         for path in paths:
             assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     return seen
 
 
