@@ -46,7 +46,7 @@ run: install instance/secret_key migrate
 		$(BIN)/flask --app wsgi jobs worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	fi; \
-	EMBEDDING_WARMUP=1 MATCH_REFRESH_DELAY=$${MATCH_REFRESH_DELAY:-0.5} \
+	EMBEDDING_WARMUP=1 GROUP_REFRESH_DELAY=$${GROUP_REFRESH_DELAY:-0.5} \
 	PAGE_CACHE_STALENESS=$${PAGE_CACHE_STALENESS:-10} $(BIN)/gunicorn \
 		--config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 

@@ -42,7 +42,7 @@ class Config:
         # (app.bank.matchstore.GroupRefresher), this many seconds after the first post of a
         # burst. Served processes only (`make run` sets it): a command-line task may end before
         # the thread runs, so without it matches are re-scored in the posting transaction.
-        self.MATCH_REFRESH_DELAY = _seconds_or_none(os.environ.get("MATCH_REFRESH_DELAY"))
+        self.GROUP_REFRESH_DELAY = _seconds_or_none(os.environ.get("GROUP_REFRESH_DELAY"))
         # Limits must hold across gunicorn's workers and restarts: by default the counters are
         # kept in a SQLite file every process shares (app.core.ratelimits); Redis when set.
         self.RATELIMIT_STORAGE_URI = os.environ.get(
@@ -133,7 +133,7 @@ class TestingConfig(Config):
         self.RATELIMIT_STORAGE_URI = "memory://"
         # Matches are re-scored in the posting transaction, so a test sees them at once; the
         # background refresher has tests of its own.
-        self.MATCH_REFRESH_DELAY = None
+        self.GROUP_REFRESH_DELAY = None
         # Jobs run in the request that starts them, so a test sees the outcome at once; the
         # thread and RQ backends have tests of their own.
         self.JOB_BACKEND = "inline"

@@ -76,11 +76,11 @@ def create_app(config: Config | None = None) -> Flask:
 
     app.after_request(_secure_headers)
 
-    if app.config["MATCH_REFRESH_DELAY"] is not None:
-        from app.bank.matchstore import GroupRefresher
+    if app.config["GROUP_REFRESH_DELAY"] is not None:
+        from app.bank.refresher import Refresher
 
-        app.extensions["qb.group_refresher"] = GroupRefresher(
-            app.extensions["qb.sessionmaker"], app.config["MATCH_REFRESH_DELAY"]
+        app.extensions["qb.refresher"] = Refresher(
+            app.extensions["qb.sessionmaker"], app.config["GROUP_REFRESH_DELAY"]
         )
     if app.config["EMBEDDING_WARMUP"]:
         from app.bank.index import start_warm_up

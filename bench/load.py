@@ -268,7 +268,7 @@ def serve(env: dict[str, str], workdir: Path) -> Iterator[Server]:
     env = {
         **env,
         "EMBEDDING_WARMUP": "1",
-        "MATCH_REFRESH_DELAY": "0.5",
+        "GROUP_REFRESH_DELAY": "0.5",
         "PAGE_CACHE_STALENESS": os.environ.get("PAGE_CACHE_STALENESS", "10"),  # as `make run`,
     }
     with log.open("w") as access, (workdir / "server.log").open("w") as errors:

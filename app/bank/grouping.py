@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.bank.embeddings import blob_to_vector, vector_to_blob
 from app.bank.matchstore import refresh_groups_after_commit
+from app.bank.refresher import after_commit
 from app.insight.cluster import ASSIGN_THRESHOLD, assign_to_nearest
 from models import (
     Cluster,
@@ -44,9 +45,9 @@ def assign_question(session: Session, question: Question, vector: np.ndarray) ->
     """Put a question in its nearest group if it is close enough; else leave it ungrouped.
 
     ``vector`` is the question's embedding. The caller commits; the group's demand figures are
-    refreshed here, and its stored matches when the question is public (matches are made from
-    the public questions: a new one can bring new themes and places), in the background after
-    the commit where the app defers them (``app.bank.matchstore.refresh_groups_after_commit``).
+    refreshed, and its stored matches when the question is public (matches are made from the
+    public questions: a new one can bring new themes and places): here, or in the background
+    after the commit where the app defers them (``app.bank.refresher``).
     """
     assign_questions(session, [question], vector[None, :])
     return question.cluster
@@ -83,7 +84,9 @@ def assign_questions(
             weights[cluster.id] = weight + 1
             public_joined.add(cluster.id)
     session.flush()
-    refresh_demand_figures(session, joined)
+    # Recounted from the database: once for a burst of posts, after they commit, where the app
+    # defers it (``app.bank.refresher``).
+    after_commit(session, refresh_demand_figures, joined)
     refresh_groups_after_commit(session, public_joined)
     return joined
 

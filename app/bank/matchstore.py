@@ -8,10 +8,11 @@ refreshed where what they depend on changes, never on a page view:
   group (their profiles kept in memory while the questions are unchanged: ``app.bank.profiles``);
 - a question joining, leaving or moving, or a group reshaped by curation: ``refresh_groups``
   re-scores those groups against every live dataset. A question just posted asks for it through
-  ``refresh_groups_after_commit``: where the app has a ``GroupRefresher`` (served processes),
-  the groups are re-scored by a background thread once the post has committed, many posts to
-  one group in one pass (a post costs 8 ms less, and a burst of posts re-scores each group
-  once); elsewhere (tests, the command line) at once, in the caller's transaction;
+  ``refresh_groups_after_commit``: where the app has a ``Refresher`` (served processes,
+  ``app.bank.refresher``), the groups are re-scored by a background thread once the post has
+  committed, many posts to one group in one pass (a post costs 8 ms less, and a burst of posts
+  re-scores each group once); elsewhere (tests, the command line) at once, in the caller's
+  transaction;
 - a re-cluster, or re-embedding: ``refresh_all``.
 
 Each refresh recounts the groups it touched (``recount``): a group's ``matched_dataset_count``
@@ -26,27 +27,25 @@ Matches are shown to everyone, so groups are profiled from their public question
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, event, func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.bank.matching import not_demoted
 from app.bank.profiles import dataset_profiles, group_profiles, live_group_profiles
+from app.bank.refresher import after_commit
 from app.core.policy import datasets_readable_by
 from app.insight.match import DatasetProfile, GroupProfile, MatchResult
 from app.insight.serves import rank_datasets_serving, rank_groups
+from app.insight.stacked import GroupStack
 from models import Cluster, ClusterState, Dataset, Match, utcnow
 
 INSERT_CHUNK = 5000
-_REFRESHER = "qb.group_refresher"  # in session.info: the factory's GroupRefresher
-_PENDING = "qb.groups_to_refresh"  # in session.info: groups to hand it when the session commits
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +101,12 @@ def refresh_datasets(session: Session, dataset_ids: Iterable[int]) -> None:
     session.execute(delete(Match).where(Match.dataset_id.in_(ids)))
     datasets = dataset_profiles(session, ids)
     groups = live_group_profiles(session) if datasets else []
-    profiles = [profile for _, profile in groups]
+    stack = GroupStack.of([profile for _, profile in groups])
     now = utcnow()
     rows = [
         _row(groups[position][0], result, now)
         for dataset in datasets
-        for position, result in rank_groups(profiles, dataset)
+        for position, result in rank_groups(stack, dataset)
     ]
     _insert(session, rows)
     recount(session, touched | {row["cluster_id"] for row in rows})
@@ -128,86 +127,8 @@ def refresh_groups(session: Session, cluster_ids: Iterable[int]) -> None:
 
 def refresh_groups_after_commit(session: Session, cluster_ids: Iterable[int]) -> None:
     """Re-score some groups as ``refresh_groups`` does: after this session commits, in the
-    background, when its factory has a ``GroupRefresher``; else now, before the caller commits."""
-    refresher = session.info.get(_REFRESHER)
-    if refresher is None or not session.in_transaction():  # no commit to wait for
-        refresh_groups(session, cluster_ids)
-        return
-    session.info.setdefault(_PENDING, set()).update(cluster_ids)
-
-
-class GroupRefresher:
-    """Re-scores groups in a thread of its own once the transactions that changed them have
-    committed, gathering the groups asked for during ``delay`` seconds into one pass.
-
-    A pass that fails is logged and its groups are asked for again with the next; matches are
-    also all re-scored by every re-cluster and by ``insight rematch``.
-    """
-
-    def __init__(self, factory: sessionmaker[Session], delay: float = 0.5) -> None:
-        self._factory = factory
-        self.delay = delay
-        self._pending: set[int] = set()
-        self._busy = False
-        self._condition = threading.Condition()
-        self._thread: threading.Thread | None = None
-        factory.configure(info={_REFRESHER: self})
-        event.listen(factory, "after_commit", self._committed)
-        # Soft: fired by every rollback() call, even one with no database transaction begun.
-        event.listen(factory, "after_soft_rollback", self._rolled_back)
-
-    def _committed(self, session: Session) -> None:
-        groups = session.info.pop(_PENDING, None)
-        if groups:
-            self.add(groups)
-
-    def _rolled_back(self, session: Session, _previous: Any) -> None:
-        session.info.pop(_PENDING, None)
-
-    def add(self, cluster_ids: Iterable[int]) -> None:
-        """Ask for some groups to be re-scored soon."""
-        with self._condition:
-            self._pending.update(cluster_ids)
-            if self._thread is None or not self._thread.is_alive():
-                # Started on first use, in the process that serves (never before a fork).
-                self._thread = threading.Thread(
-                    target=self._run, name="group-refresher", daemon=True
-                )
-                self._thread.start()
-            self._condition.notify_all()
-
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Block until nothing is pending or being re-scored; whether that happened in time."""
-        deadline = time.monotonic() + timeout
-        with self._condition:
-            while self._pending or self._busy:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._condition.wait(left)
-        return True
-
-    def _run(self) -> None:
-        while True:
-            with self._condition:
-                while not self._pending:
-                    self._condition.wait()
-            time.sleep(self.delay)  # let the groups of a burst of posts gather
-            with self._condition:
-                groups, self._pending, self._busy = self._pending, set(), True
-            try:
-                with self._factory() as session:
-                    refresh_groups(session, groups)
-                    session.commit()
-            except Exception:
-                log.exception("re-scoring the matches of %d groups failed", len(groups))
-                time.sleep(self.delay)
-                with self._condition:
-                    self._pending |= groups
-            finally:
-                with self._condition:
-                    self._busy = False
-                    self._condition.notify_all()
+    background, where the app has a ``Refresher``; else now, before the caller commits."""
+    after_commit(session, refresh_groups, cluster_ids)
 
 
 def refresh_all(session: Session) -> None:

@@ -17,23 +17,27 @@ from dataclasses import replace
 
 import numpy as np
 
-from app.insight.fit import question_evidence
+from app.insight.fit import QuestionEvidence, question_evidence
 from app.insight.match import (
     DEFAULT_MIN_SCORE,
     DatasetProfile,
     GroupProfile,
     MatchResult,
     rank_datasets,
-    score_match_from,
 )
+from app.insight.stacked import GroupStack
 
 
 def served_question_ids(group: GroupProfile, dataset: DatasetProfile) -> tuple[int, ...]:
     """The ids of the group's questions the dataset could answer, best fitted first."""
     if not group.question_ids or group.question_vectors is None:
         return ()
-    evidence = question_evidence(group, [dataset])
-    if evidence.served.shape[1] != len(group.question_ids):
+    return _served_ids(group, question_evidence(group, [dataset]))
+
+
+def _served_ids(group: GroupProfile, evidence: QuestionEvidence) -> tuple[int, ...]:
+    """The ids of the questions served, by one dataset's evidence, best fitted first."""
+    if not group.question_ids or evidence.served.shape[1] != len(group.question_ids):
         return ()
     served, fit = evidence.served[0], evidence.fit[0]
     order = np.argsort(-fit, kind="stable")
@@ -56,18 +60,22 @@ def rank_datasets_serving(
 
 
 def rank_groups(
-    groups: Sequence[GroupProfile], dataset: DatasetProfile, min_score: float = DEFAULT_MIN_SCORE
+    groups: Sequence[GroupProfile] | GroupStack,
+    dataset: DatasetProfile,
+    min_score: float = DEFAULT_MIN_SCORE,
 ) -> list[tuple[int, MatchResult]]:
     """The groups one dataset could serve: (position in ``groups``, result) for each scoring at
     least ``min_score``, best first (ties by position), with the questions it serves.
 
     Each group's score is the engine's own (``score_match``, which ``rank_datasets`` agrees
-    with), so the two directions always agree.
+    with), so the two directions always agree. The groups are scored all at once
+    (``app.insight.stacked``); pass a ``GroupStack`` of them to score many datasets against the
+    same groups without stacking them again.
     """
+    stack = groups if isinstance(groups, GroupStack) else GroupStack.of(groups)
     found = [
-        (position, with_serves(group, dataset, result))
-        for position, group in enumerate(groups)
-        if (result := score_match_from(group, dataset, min_score)) is not None
+        (position, replace(result, serves_questions=_served_ids(stack.groups[position], evidence)))
+        for position, result, evidence in stack.rank(dataset, min_score)
     ]
     found.sort(key=lambda item: (-item[1].score, item[0]))
     return found

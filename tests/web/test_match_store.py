@@ -8,13 +8,16 @@ import json
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+import app.bank.grouping as grouping
 import app.bank.matchstore as matchstore
 import app.insight.match as engine
 import app.insight.serves as serves
+import app.insight.stacked as stacked
 from app.bank.profiles import dataset_profiles, group_profiles
 from app.bank.recluster import run_recluster
+from app.bank.refresher import Refresher
 from app.core.policy import datasets_readable_by
 from app.db import new_session
 from app.insight.match import rank_datasets
@@ -193,7 +196,8 @@ def test_pages_and_the_api_read_stored_matches_without_ranking(app, client, worl
             engine,
             ("rank_datasets", "score_match", "score_match_from", "component_matrix", "combine"),
         ),
-        (serves, ("rank_datasets", "score_match_from", "rank_groups", "rank_datasets_serving")),
+        (serves, ("rank_datasets", "rank_groups", "rank_datasets_serving")),
+        (stacked, ("GroupStack",)),
         (matchstore, ("rank_groups", "rank_datasets_serving", "refresh_all", "refresh_groups")),
     ):
         for name in names:
@@ -460,29 +464,80 @@ def _ask_about_food(client, runner) -> int:
     return int(asked.json["id"])
 
 
-def test_served_processes_re_score_a_group_after_the_post_commits(app, client, runner, world):
+def test_served_processes_re_score_a_group_after_the_post_commits(
+    app, client, runner, world, monkeypatch
+):
     groups, _ = world
     food = created_id(client.post("/datasets/new", data=form_data()))
-    refresher = matchstore.GroupRefresher(app.extensions["qb.sessionmaker"], delay=0.05)
-    refreshed: list[set[int]] = []
-    original = matchstore.refresh_groups
+    refresher = Refresher(app.extensions["qb.sessionmaker"], delay=0.05)
+    refreshed: list[tuple[str, set[int], bool]] = []
+
+    def counting(name, original):
+        def refresh(session, cluster_ids):
+            # Whether the post had committed: its question is visible to this new session.
+            with new_session(app) as other:
+                committed = other.scalar(select(func.count(Question.id))) == before + 1
+            refreshed.append((name, set(cluster_ids), committed))
+            original(session, cluster_ids)
+
+        return refresh
+
+    with app.app_context(), new_session(app) as session:
+        before = session.scalar(select(func.count(Question.id)))
+        size = session.get_one(Cluster, groups["food"]).size
+    monkeypatch.setattr(
+        matchstore, "refresh_groups", counting("matches", matchstore.refresh_groups)
+    )
+    monkeypatch.setattr(
+        grouping, "refresh_demand_figures", counting("figures", grouping.refresh_demand_figures)
+    )
+    question = _ask_about_food(client, runner)
+    assert refresher.wait_idle(30)
+    # Once each, by the refresher, after the commit: figures first, as they were asked for.
+    assert refreshed == [("figures", {groups["food"]}, True), ("matches", {groups["food"]}, True)]
+    assert question in assert_fresh(app)[(groups["food"], food)][2]
+    with app.app_context(), new_session(app) as session:
+        assert session.get_one(Cluster, groups["food"]).size == size + 1
+
+
+def test_a_burst_of_posts_is_recounted_in_one_pass(app, client, runner, world, monkeypatch):
+    groups, _ = world
+    refresher = Refresher(app.extensions["qb.sessionmaker"], delay=3)  # the posts take less
+    passes: list[set[int]] = []
+    original = grouping.refresh_demand_figures
 
     def counting(session, cluster_ids):
-        refreshed.append(set(cluster_ids))
+        passes.append(set(cluster_ids))
         original(session, cluster_ids)
 
-    matchstore.refresh_groups = counting
-    try:
-        question = _ask_about_food(client, runner)
-        assert refresher.wait_idle(30)
-    finally:
-        matchstore.refresh_groups = original
-    assert refreshed == [{groups["food"]}]  # once, by the refresher, after the commit
-    assert question in assert_fresh(app)[(groups["food"], food)][2]
+    monkeypatch.setattr(grouping, "refresh_demand_figures", counting)
+    with app.app_context(), new_session(app) as session:
+        size = session.get_one(Cluster, groups["food"]).size
+    for _ in range(3):
+        _ask_about_food(client, runner)
+    assert refresher.wait_idle(30)
+    assert passes == [{groups["food"]}]
+    with app.app_context(), new_session(app) as session:
+        assert session.get_one(Cluster, groups["food"]).size == size + 3
+
+
+def test_a_failed_refresh_is_logged_and_asked_for_again(app, world, caplog):
+    refresher = Refresher(app.extensions["qb.sessionmaker"], delay=0.01)
+    calls: list[set[int]] = []
+
+    def flaky(session, ids):
+        calls.append(set(ids))
+        if len(calls) == 1:
+            raise RuntimeError("the database went away")
+
+    refresher.add(flaky, [1, 2])
+    assert refresher.wait_idle(30)
+    assert calls == [{1, 2}, {1, 2}]
+    assert "a background refresh of" in caplog.text and "the database went away" in caplog.text
 
 
 def test_a_rolled_back_post_leaves_nothing_to_re_score(app, world):
-    refresher = matchstore.GroupRefresher(app.extensions["qb.sessionmaker"], delay=0.05)
+    refresher = Refresher(app.extensions["qb.sessionmaker"], delay=0.05)
     groups, _ = world
     with app.app_context(), new_session(app) as session:
         session.get(Cluster, groups["food"])  # a transaction begun, as a post has one
