@@ -97,13 +97,21 @@ class WriterResult:
     posted: int = 0
     failed: int = 0
     seconds: float = 0.0
+    # From the start to the last post sent, plus one interval of the schedule: the window the
+    # posts were sent over (a writer that keeps up sends on schedule; one that falls behind
+    # sends later, and the window grows).
+    window: float = 0.0
+    # How far behind its slot in the schedule the latest post was sent, at worst.
+    max_lag: float = 0.0
     latencies: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
     @property
     def per_minute(self) -> float:
-        """Questions posted per minute."""
-        return self.posted * 60.0 / self.seconds if self.seconds else 0.0
+        """Questions posted per minute over the window they were sent in: the schedule's rate
+        when every post was sent on time, less as the server held the writer back. The last
+        answers' latency is not counted in the window (it is in the latencies)."""
+        return self.posted * 60.0 / self.window if self.window else 0.0
 
 
 # --- Database and server -----------------------------------------------------------------------
@@ -515,6 +523,9 @@ def post_questions(
             if wait > 0:
                 time.sleep(wait)
             sent = time.monotonic()
+            with lock:
+                result.max_lag = max(result.max_lag, sent - started - slot * interval)
+                result.window = max(result.window, sent - started + interval)
             try:
                 connection.request("POST", "/api/v1/questions", bodies[slot % len(bodies)], headers)
                 response = connection.getresponse()
@@ -654,6 +665,7 @@ def measure(
     posted = outcome["writer"]
     print(
         f"writer: {posted.posted} posted, {posted.failed} failed in {posted.seconds:.1f} s "
+        f"(sent over {posted.window:.1f} s, at worst {posted.max_lag * 1000:.0f} ms late) "
         f"{posted.failures}; mix alongside @50: {alongside.summary()}",
         flush=True,
     )
@@ -704,7 +716,8 @@ def measure(
         Row(
             "load",
             "questions posted/min alongside the mix @50",
-            f"{posted.per_minute:.0f} ({posted.failed} failed, p95 {write_p95:.0f} ms; "
+            f"{posted.per_minute:.0f} ({posted.failed} failed, p95 {write_p95:.0f} ms, sent at "
+            f"worst {posted.max_lag * 1000:.0f} ms behind schedule; "
             f"mix {alongside.rps:.0f} req/s, p95 {alongside.p95_ms:.0f} ms, "
             f"{alongside.socket_errors + alongside.bad_status} errors)",
             base,

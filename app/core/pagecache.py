@@ -8,9 +8,11 @@ process wrote, and at once when this one did. ``PAGE_CACHE_STALENESS`` (`make ru
 a page built less than that many seconds ago be served whatever was written since: without it,
 a bank taking a post every few dozen milliseconds would throw away every visitor's page between
 two views of it, so under writing load every page would be built afresh, and the posts would
-wait behind the rebuilding. Visitors cannot write, so a page a few seconds behind is one they
-cannot tell from a fresh one. The visitor's own CSRF token is put back into the page each time,
-so their forms and htmx requests work as before.
+wait behind the rebuilding. With it, a page past that age is rebuilt by one request while the
+others are served the old page (``REBUILD_GRACE``), and a page built while posts commit is kept.
+Visitors cannot write, so a page a few seconds behind is one they cannot tell from a fresh one.
+The visitor's own CSRF token is put back into the page each time, so their forms and htmx
+requests work as before.
 
 Only pages that are the same for every visitor are kept: GET answers of 200 with HTML or JSON,
 for nobody logged in, with no message flashed for them, for the same htmx headers and within the
@@ -47,6 +49,11 @@ KEPT_TYPES = frozenset({"text/html", "application/json"})
 # job, a command) changed the bank: the change counter is read again at most this often.
 # Changes made by this process are seen at once.
 CHECK_INTERVAL = 1.0
+# With a staleness allowed, a page past it is rebuilt by one request while the others are served
+# the old page meanwhile, for at most this many seconds more (a rebuild that fails or hangs
+# gives way to the next request after it): a page expiring under load is not rebuilt by every
+# visitor asking for it at once.
+REBUILD_GRACE = 2.0
 # The request headers a page may differ by (``app.core.web.is_fragment`` reads them).
 VARY_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 # Headers that belong to one answer, not to the page.
@@ -89,6 +96,7 @@ class PageCache:
         # How long after it was built a page may be served whatever the bank's generation.
         self._staleness = staleness
         self._pages: OrderedDict[Key, _Entry] = OrderedDict()
+        self._rebuilding: dict[Key, float] = {}  # pages being rebuilt, since when
         self._generation: int | None = None
         self._checked_at = float("-inf")
         self._writes_seen = -1
@@ -110,27 +118,48 @@ class PageCache:
         return generation
 
     def get(self, key: Key, generation: int) -> KeptPage | None:
-        """The page kept for key, if built at this generation or within the staleness allowed."""
+        """The page kept for key, if built at this generation or within the staleness allowed.
+
+        With a staleness allowed, a page past it is still served, for up to ``REBUILD_GRACE``
+        seconds, while another request rebuilds it: the first to find it past gets None (and
+        should ``put`` the page it builds, then ``release`` the key)."""
+        now = time.monotonic()
         with self._lock:
             entry = self._pages.get(key)
             if entry is None:
                 return None
-            too_old = time.monotonic() - entry.built_at >= self._staleness
-            if entry.generation != generation and too_old:
-                del self._pages[key]
+            age = now - entry.built_at
+            if entry.generation == generation or age < self._staleness:
+                self._pages.move_to_end(key)
+                return entry.page
+            if self._staleness > 0 and age < self._staleness + REBUILD_GRACE:
+                since = self._rebuilding.get(key)
+                if since is not None and now - since < REBUILD_GRACE:
+                    return entry.page
+                self._rebuilding[key] = now
                 return None
-            self._pages.move_to_end(key)
-            return entry.page
+            del self._pages[key]
+            return None
 
-    def put(self, key: Key, generation: int, page: KeptPage) -> None:
-        """Keep a page built at the current generation (one built before a change is not)."""
+    def put(self, key: Key, generation: int, page: KeptPage, started: float | None = None) -> None:
+        """Keep a page built from the bank at ``generation``, its build begun at ``started``
+        (``time.monotonic()``; now if not given).
+
+        Without a staleness allowed, a page built before a change is not kept; with one it is,
+        and is served until it is that old, counted from when its build began."""
         with self._lock:
-            if generation != self._generation:
+            if generation != self._generation and self._staleness <= 0:
                 return
-            self._pages[key] = _Entry(page, generation, time.monotonic())
+            built_at = time.monotonic() if started is None else started
+            self._pages[key] = _Entry(page, generation, built_at)
             self._pages.move_to_end(key)
             while len(self._pages) > self._capacity:
                 self._pages.popitem(last=False)
+
+    def release(self, key: Key) -> None:
+        """Say the page of key is no longer being rebuilt (kept or not)."""
+        with self._lock:
+            self._rebuilding.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._pages)
@@ -192,13 +221,17 @@ def kept_for_visitors(view: Callable[P, ResponseReturnValue]) -> Callable[P, Res
         if generation is None:
             return view(*args, **kwargs)
         key = _key()
+        started = time.monotonic()
         page = cache.get(key, generation)
         if page is not None:
             return page.response()
-        response = current_app.make_response(view(*args, **kwargs))
-        kept = _kept(response)
-        if kept is not None:
-            cache.put(key, generation, kept)
+        try:
+            response = current_app.make_response(view(*args, **kwargs))
+            kept = _kept(response)
+            if kept is not None:
+                cache.put(key, generation, kept, started)
+        finally:
+            cache.release(key)
         return response
 
     return wrapper

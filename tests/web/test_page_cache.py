@@ -6,13 +6,14 @@ visitor's CSRF token their own, and never for members."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select, update
 
-from app.core.pagecache import KeptPage, PageCache
+from app.core.pagecache import REBUILD_GRACE, KeptPage, PageCache
 from app.db import current_generation, get_engine, new_session
 from models import CHANGES_ROW_ID, BankChanges, Question, User
 from tests.conftest import AuthActions
@@ -95,6 +96,67 @@ def test_without_staleness_an_old_page_is_served_while_nothing_changes() -> None
     assert cache.generation(lambda: 8) == 8
     assert cache.get(("/", "", "day"), 8) is None  # built before the change: not served
     assert len(cache) == 0
+
+
+def test_with_staleness_a_page_built_while_the_bank_changes_is_kept() -> None:
+    cache = PageCache(10, check_interval=0.0, staleness=60.0)
+    assert cache.generation(lambda: 7) == 7
+    page = KeptPage(b"page", 200, (), has_token=False)
+    started = time.monotonic()
+    assert cache.generation(lambda: 8) == 8  # a post committed while the page was built
+    cache.put(("/", "", "day"), 7, page, started)
+    assert cache.get(("/", "", "day"), 8) is page
+    plain = PageCache(10, check_interval=0.0, staleness=0.0)
+    plain.generation(lambda: 8)
+    plain.put(("/", "", "day"), 7, page, started)
+    assert plain.get(("/", "", "day"), 8) is None  # without staleness: never kept
+
+
+def test_a_page_past_its_staleness_is_rebuilt_by_one_request_the_others_served_the_old() -> None:
+    key = ("/", "", "day")
+    cache = PageCache(10, check_interval=0.0, staleness=5.0)
+    cache.generation(lambda: 7)
+    old, new = (KeptPage(body, 200, (), has_token=False) for body in (b"old", b"new"))
+    cache.put(key, 7, old, time.monotonic() - 5.5)  # built 5.5 s ago, before a change
+    assert cache.get(key, 8) is None  # the first request past it rebuilds
+    assert cache.get(key, 8) is old  # the others meanwhile get the old page
+    assert cache.get(key, 8) is old
+    cache.generation(lambda: 8)
+    cache.put(key, 8, new, time.monotonic())
+    cache.release(key)
+    assert cache.get(key, 9) is new
+
+    cache.put(key, 8, old, time.monotonic() - 5.5)
+    assert cache.get(key, 9) is None
+    cache.release(key)  # the rebuild failed: the next request tries again
+    assert cache.get(key, 9) is None
+    cache.put(key, 8, old, time.monotonic() - 5.0 - REBUILD_GRACE)
+    assert cache.get(key, 9) is None  # too old even to serve while another rebuilds
+    assert cache.get(key, 9) is None and len(cache) == 0
+
+
+def test_a_view_that_fails_while_rebuilding_leaves_the_page_to_the_next_request(
+    app: Flask, client: FlaskClient, make_question: Callable[..., int], monkeypatch
+) -> None:
+    make_question("How many families use food banks in Leeds?")
+    cache = PageCache(10, check_interval=0.0, staleness=5.0)
+    app.extensions["qb.page_cache"] = cache
+    assert client.get("/questions/").status_code == 200
+    _advance_generation_elsewhere(app)
+    (key,) = cache._pages
+    entry = cache._pages[key]
+    cache._pages[key] = type(entry)(entry.page, entry.generation, time.monotonic() - 5.5)
+    monkeypatch.setattr("app.questions.routes.render_template", _broken)
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
+    assert client.get("/questions/").status_code == 500
+    assert cache._rebuilding == {}  # released: the next visitor rebuilds it
+    monkeypatch.undo()
+    page = client.get("/questions/")
+    assert page.status_code == 200 and cache._pages[key].generation != entry.generation
+
+
+def _broken(*args, **kwargs):
+    raise RuntimeError("the template broke")
 
 
 def test_each_visitor_gets_their_own_csrf_token_in_a_kept_page(
