@@ -17,7 +17,6 @@ group too.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -244,7 +243,7 @@ class GroupStack:
             group = self.groups[position]
             exact, evidence = _components(group, [dataset])
             score = float(combine(exact, weights)[0])
-            if score >= min_score and not math.isnan(score):
+            if score >= min_score:
                 result = _result(
                     group, _Asked.of(group, evidence), dataset, exact[0], score, evidence, 0
                 )
