@@ -38,10 +38,10 @@ class Config:
         # Load the model and the question index in the background at start-up (`make run` sets
         # it for served processes; command-line tasks leave it off).
         self.EMBEDDING_WARMUP = _flag("EMBEDDING_WARMUP", False)
-        # Re-score a group's dataset matches in a background thread after a question joins it
-        # (app.bank.matchstore.GroupRefresher), this many seconds after the first post of a
+        # Recount a group's figures and re-score its dataset matches in a background thread after
+        # a question joins it (app.bank.refresher), this many seconds after the first post of a
         # burst. Served processes only (`make run` sets it): a command-line task may end before
-        # the thread runs, so without it matches are re-scored in the posting transaction.
+        # the thread runs, so without it both are done in the posting transaction.
         self.GROUP_REFRESH_DELAY = _seconds_or_none(os.environ.get("GROUP_REFRESH_DELAY"))
         # Limits must hold across gunicorn's workers and restarts: by default the counters are
         # kept in a SQLite file every process shares (app.core.ratelimits); Redis when set.
@@ -131,8 +131,8 @@ class TestingConfig(Config):
         )
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
-        # Matches are re-scored in the posting transaction, so a test sees them at once; the
-        # background refresher has tests of its own.
+        # Figures and matches are refreshed in the posting transaction, so a test sees them at
+        # once; the background refresher has tests of its own.
         self.GROUP_REFRESH_DELAY = None
         # Jobs run in the request that starts them, so a test sees the outcome at once; the
         # thread and RQ backends have tests of their own.
