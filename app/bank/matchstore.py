@@ -26,7 +26,6 @@ Matches are shown to everyone, so groups are profiled from their public question
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -46,8 +45,6 @@ from app.insight.stacked import GroupStack
 from models import Cluster, ClusterState, Dataset, Match, utcnow
 
 INSERT_CHUNK = 5000
-
-log = logging.getLogger(__name__)
 
 
 def _row(cluster_id: int, result: MatchResult, now: datetime) -> dict[str, Any]:
