@@ -58,13 +58,13 @@ def _eval_rows(eval_dir: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def topic_sizes(n_topics: int, total: int) -> np.ndarray:
+def topic_sizes(n_topics: int, total: int, largest: int = LARGEST) -> np.ndarray:
     """Sizes of n_topics topics, largest first, summing to about `total`: a Zipf-like law
-    (rank^-ZIPF_EXPONENT) scaled and clipped to SMALLEST..LARGEST, the scale found by bisection."""
+    (rank^-ZIPF_EXPONENT) scaled and clipped to SMALLEST..largest, the scale found by bisection."""
     weights = np.arange(1, n_topics + 1, dtype=np.float64) ** -ZIPF_EXPONENT
 
     def sizes(scale: float) -> np.ndarray:
-        return np.clip(np.round(SMALLEST + scale * weights), SMALLEST, LARGEST).astype(int)
+        return np.clip(np.round(SMALLEST + scale * weights), SMALLEST, largest).astype(int)
 
     low, high = 0.0, float(total) * 1e6
     for _ in range(60):
@@ -106,3 +106,39 @@ def realistic_set(n: int, eval_dir: Path) -> LabelledSet:
     texts = [rows[i][0] for i in order]
     labels = [rows[i][1] for i in order]
     return LabelledSet(f"realistic-{len(texts) // 1000}k", texts, labels)
+
+
+def grown(
+    X: np.ndarray, labels: np.ndarray, n: int, seed: int = SEED
+) -> tuple[np.ndarray, np.ndarray]:
+    """About n unit vectors in the same topics as (X, labels), for scales beyond the distinct
+    texts there are: a bank of a million questions asks more than the templates can phrase.
+
+    Topic sizes follow the same Zipf-like law, ten times as large at most (5 to 5,200 at a
+    million), given to the topics in the order of their sizes in X, so the large and loose eval
+    topics stay the largest. A topic keeps its own real vectors and grows by points between two
+    of them (a random mix of two questions of the topic, re-normalised): every added point lies
+    among real questions of its topic, never in a direction no question has (random noise would
+    make a ball around each question, which flatters every method).
+    """
+    rng = np.random.default_rng(seed)
+    topics, inverse, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    order = np.argsort(-counts, kind="stable")
+    sizes = topic_sizes(len(topics), n, largest=10 * LARGEST)
+    parts, truth = [], []
+    for topic, size in zip(order, sizes, strict=True):
+        members = np.flatnonzero(inverse == topic)
+        distinct = np.unique(X[members], axis=0)
+        kept = X[members[:size]]
+        extra = size - len(kept)
+        if extra > 0:
+            first = distinct[rng.integers(len(distinct), size=extra)]
+            second = distinct[rng.integers(len(distinct), size=extra)]
+            share = rng.random((extra, 1), dtype=np.float32)
+            mixed = share * first + (1 - share) * second
+            mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+            kept = np.vstack([kept, mixed])
+        parts.append(kept.astype(np.float32))
+        truth.append(np.full(len(kept), topic))
+    shuffled = rng.permutation(sum(len(part) for part in parts))
+    return np.vstack(parts)[shuffled], np.concatenate(truth)[shuffled]

@@ -302,16 +302,56 @@ def _distinct_rows(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Identical vectors (one question asked word for word in many places, once the places are
     neutralised) are one point of the graph: as many copies, they would be one another's only
     neighbours, a clique cut off from its topic.
+
+    Rows are told apart by a 64-bit fingerprint of their bytes, each row then checked equal to
+    the first row of its fingerprint (an exact comparison falls back if two differ). Sorting the
+    rows themselves (``np.unique(axis=0)``) copied X twice: 24 s and 4.3 GB over X at a million.
     """
     if X.shape[0] == 0:
         return X, np.zeros(0, dtype=np.int64)
-    _, first, inverse = np.unique(X, axis=0, return_index=True, return_inverse=True)
+    prints = _fingerprints(X)
+    _, first, inverse = np.unique(prints, return_index=True, return_inverse=True)
+    inverse = np.asarray(inverse).ravel()
+    if not _rows_equal(X, first[inverse]):  # a fingerprint shared by two different rows
+        _, first, inverse = np.unique(X, axis=0, return_index=True, return_inverse=True)
+        inverse = np.asarray(inverse).ravel()
     if len(first) == X.shape[0]:
         return X, np.arange(X.shape[0])
     order = np.argsort(first)
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    return X[first[order]], rank[np.asarray(inverse).ravel()]
+    return X[first[order]], rank[inverse]
+
+
+def _row_words(block: np.ndarray) -> np.ndarray:
+    """The rows of a C-contiguous block as unsigned words (64-bit when the row size allows)."""
+    width = block.shape[1] * block.itemsize
+    return block.view(np.uint64 if width % 8 == 0 else np.uint8).reshape(block.shape[0], -1)
+
+
+def _fingerprints(X: np.ndarray) -> np.ndarray:
+    """A 64-bit fingerprint of each row's bytes: its words times fixed random odd multipliers,
+    summed modulo 2^64, in blocks."""
+    X = np.ascontiguousarray(X)
+    multipliers = np.random.default_rng(0).integers(
+        0, np.iinfo(np.int64).max, _row_words(X[:1]).shape[1], dtype=np.int64
+    ).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+    prints = np.empty(X.shape[0], dtype=np.uint64)
+    step = max(1, EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
+    for start in range(0, X.shape[0], step):
+        words = _row_words(X[start : start + step]).astype(np.uint64, copy=False)
+        prints[start : start + step] = (words * multipliers).sum(axis=1, dtype=np.uint64)
+    return prints
+
+
+def _rows_equal(X: np.ndarray, others: np.ndarray) -> bool:
+    """Whether every row of X has the same bytes as row ``others[i]`` of X, in blocks."""
+    step = max(1, EXACT_BLOCK_ELEMENTS // max(X.shape[1], 1))
+    for start in range(0, X.shape[0], step):
+        block = X[start : start + step]
+        if not np.array_equal(_row_words(block), _row_words(X[others[start : start + step]])):
+            return False
+    return True
 
 
 def _as_unit_rows(X: np.ndarray) -> np.ndarray:

@@ -8,13 +8,14 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
+from app.insight import cluster
 from app.insight.cluster import (
     ASSIGN_THRESHOLD,
     QuestionClusterer,
     assign_to_nearest,
     neighbours_for,
 )
-from app.insight.graph import cosine_silhouette, knn_approximate, knn_exact
+from app.insight.graph import cosine_silhouette, knn_approximate, knn_exact, knn_graph
 from app.insight.places import without_places
 from app.insight.reconcile import EVENT_KINDS, ClusterEvent, reconcile
 
@@ -154,6 +155,30 @@ def test_copies_of_one_question_are_one_point_and_join_its_topic() -> None:
     assert adjusted_rand_score(truth[copied], model.labels_) == 1.0
 
 
+@pytest.mark.parametrize("collide", [False, True])
+def test_distinct_rows_keep_first_appearance_and_survive_a_shared_fingerprint(
+    collide: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    X, _ = blobs(3, 4, seed=4)
+    rows = X[[5, 2, 5, 7, 2, 2, 0]]
+    if collide:  # every row the same fingerprint: the exact comparison must take over
+        monkeypatch.setattr(
+            cluster, "_fingerprints", lambda X: np.zeros(X.shape[0], dtype=np.uint64)
+        )
+    points, copies = cluster._distinct_rows(rows)
+    np.testing.assert_array_equal(points, X[[5, 2, 7, 0]])
+    np.testing.assert_array_equal(copies, [0, 1, 0, 2, 1, 1, 3])
+    np.testing.assert_array_equal(points[copies], rows)
+
+
+def test_fingerprints_tell_apart_rows_one_bit_apart() -> None:
+    X, _ = blobs(2, 3, seed=5)
+    nudged = X.copy()
+    nudged.view(np.uint32)[0, 17] ^= 1  # the last bit of one coordinate of one row
+    prints = cluster._fingerprints(np.vstack([X, nudged]))
+    assert len(np.unique(prints)) == len(X) + 1  # only the nudged row is new
+
+
 def test_a_group_too_large_for_modularity_to_resolve_is_clustered_again_on_its_own() -> None:
     X, truth = blobs(4, 60, seed=9)
     fused = np.where(truth < 3, 0, 1)  # three topics in one group of 180 (> 4 sqrt(240) = 62)
@@ -182,6 +207,33 @@ def test_small_banks_have_small_neighbourhoods() -> None:
 
 
 # --- building blocks ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 7])
+def test_knn_graph_is_symmetric_keeps_the_heavier_of_a_pair_and_drops_weak_edges(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.insight import graph as graphs
+
+    monkeypatch.setattr(graphs, "_EDGE_CHUNK", chunk)  # edges added in many small chunks too
+    X, _ = blobs(3, 10, seed=8)
+    indices, sims = knn_exact(X, 4)
+    sims[0, 0] = 0.1  # one edge below the minimum similarity
+    built = knn_graph(indices, sims, 0.2)
+    expected: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(indices):
+        for j, sim in zip(row, sims[i], strict=True):
+            pair = (min(i, int(j)), max(i, int(j)))
+            if sim >= 0.2:
+                expected[pair] = max(expected.get(pair, -1.0), float(sim))
+    found = {
+        (min(e.source, e.target), max(e.source, e.target)): w
+        for e, w in zip(built.es, built.es["weight"], strict=True)
+    }
+    assert built.vcount() == len(X) and not built.is_directed()
+    assert built.ecount() == len(expected)
+    assert found.keys() == expected.keys()
+    assert all(found[pair] == pytest.approx(expected[pair]) for pair in expected)
 
 
 def test_knn_exact_matches_brute_force() -> None:
