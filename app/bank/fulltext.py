@@ -15,7 +15,9 @@ that edit, hide and delete questions would catch it not doing so.
 
 **What the index may show is still the policy's to say.** These functions only match words;
 callers add ``readable_by`` (or ``datasets_readable_by``) to the same query, so a search never
-reaches a row a listing would not show.
+reaches a row a listing would not show. On PostgreSQL questions are searched in their narrow
+copy ``question_search`` (migration d3f7a1c9e5b2): conditions on the columns it copies are
+checked there, and any other condition joins the questions themselves.
 
 **User input is never query syntax.** A query is reduced to its words (letters and digits);
 each word is quoted, joined by AND, and only the last one is a prefix (search as you type). So
@@ -28,10 +30,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, column, func, literal_column, select, table
+from sqlalchemy import Column, ColumnElement, Integer, column, func, literal_column, select, table
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.visitors import replacement_traverse
 
 from app.insight.stopwords import COMMON_WORDS
 from models.fulltext import VECTOR_COLUMN, FullTextIndex
@@ -78,7 +82,7 @@ def _fts(index: FullTextIndex) -> ColumnElement[bool]:
 
 
 def _vector(index: FullTextIndex) -> ColumnElement[object]:
-    return literal_column(f"{index.table.name}.{VECTOR_COLUMN}", TSVECTOR)
+    return literal_column(f"{index.searched.name}.{VECTOR_COLUMN}", TSVECTOR)
 
 
 def _tsquery(query: TextQuery) -> ColumnElement[object]:
@@ -92,7 +96,35 @@ def matches(index: FullTextIndex, query: TextQuery, dialect: str) -> ColumnEleme
         fts = table(index.fts_table, column("rowid", Integer))
         found = select(fts.c.rowid).where(_fts(index).op("MATCH")(query.fts5()))
         return id_column.in_(found)
+    if index.narrow is not None:
+        narrow = index.narrow
+        return id_column.in_(select(narrow.c.id).where(_vector(index).op("@@")(_tsquery(query))))
     return _vector(index).op("@@")(_tsquery(query))
+
+
+class _NotCopied(Exception):
+    """A condition reads a column the narrow table does not copy."""
+
+
+def _on_narrow(
+    index: FullTextIndex, conditions: list[ColumnElement[bool]]
+) -> list[ColumnElement[bool]] | None:
+    """The conditions re-pointed at the narrow table's copies of their columns, or None when one
+    reads a column that is not copied."""
+    narrow = index.narrow
+    assert narrow is not None
+
+    def replace(element: Any, **_kw: Any) -> Any:
+        if isinstance(element, Column) and element.table is index.table:
+            if element.name not in narrow.c:
+                raise _NotCopied(element.name)
+            return narrow.c[element.name]
+        return None
+
+    try:
+        return [replacement_traverse(condition, {}, replace) for condition in conditions]
+    except _NotCopied:
+        return None
 
 
 def ranked_ids(
@@ -121,10 +153,16 @@ def ranked_ids(
         )
         newest = fts.c.rowid.desc()  # FTS5 walks its index in this order: no sort, and it stops
     else:
-        found = select(id_column.label("id"), _vector(index).label("vector")).where(
-            _vector(index).op("@@")(_tsquery(query)), *conditions
-        )
-        newest = id_column.desc()
+        searched = index.searched
+        found = select(searched.c.id.label("id"), _vector(index).label("vector"))
+        if index.narrow is not None:
+            copied = _on_narrow(index, conditions)
+            if copied is None:
+                found = found.join(index.table, id_column == searched.c.id)
+            else:
+                conditions = copied
+        found = found.where(_vector(index).op("@@")(_tsquery(query)), *conditions)
+        newest = searched.c.id.desc()
     if depth is not None:
         found = found.order_by(newest).limit(depth)
     hits = found.subquery()

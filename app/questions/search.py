@@ -24,6 +24,7 @@ from app.core.guards import MAX_ID
 from app.core.paging import Page, PageRequest
 from app.core.policy import readable_by
 from app.core.text import squash
+from app.db import among
 from app.questions.filters import (
     NEWEST,
     RELEVANCE,
@@ -147,7 +148,7 @@ def _ranked_matches(
     rows = (
         session.execute(
             select(Question.id, Question.support_count).where(
-                *conditions, Question.id.in_(meaning_only)
+                *conditions, among(session, Question.id, meaning_only)
             )
         ).all()
         if meaning_only

@@ -8,11 +8,11 @@ would blur what is tested, the word match is checked through ``app.bank.fulltext
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 
 from app.bank.fulltext import ranked_ids, text_query
 from app.core.policy import readable_by
-from app.db import new_session
+from app.db import among, new_session
 from models import Question, Role, User, Visibility
 from models.fulltext import DATASETS_TEXT, QUESTIONS_TEXT
 from tests.web.datasets_common import API_BODY
@@ -278,3 +278,69 @@ def test_dataset_search_stems_takes_a_prefix_and_reads_keywords(
         assert ranked_ids(session, DATASETS_TEXT, words, []) == []
     found = client.get("/api/v1/datasets", query_string={"q": "claimant"}).json
     assert found["items"][0]["id"] == dataset_id
+
+
+def _narrow_copy_differs(session) -> list[tuple]:
+    """Rows where PostgreSQL's question_search is not the projection of questions."""
+    return list(
+        session.execute(
+            text(
+                "SELECT * FROM (SELECT id, visibility, hidden, organisation_id, search_vector "
+                "FROM questions EXCEPT SELECT * FROM question_search) AS missing UNION ALL "
+                "SELECT * FROM (SELECT * FROM question_search EXCEPT SELECT id, visibility, "
+                "hidden, organisation_id, search_vector FROM questions) AS extra"
+            )
+        )
+    )
+
+
+def test_the_narrow_postgresql_copy_follows_every_write(app, make_user, make_question) -> None:
+    with app.app_context(), new_session(app) as session:
+        if session.get_bind().dialect.name != "postgresql":
+            pytest.skip("question_search exists on PostgreSQL only")
+    other = make_user("other@example.org", organisation="Other")
+    kept = make_question(ZEBRA)
+    changed = make_question(EVICTED)
+    with app.app_context(), new_session(app) as session:
+        assert session.scalar(text("SELECT count(*) FROM question_search")) == 2
+        stamp = text("SELECT xmin::text FROM question_search WHERE id = :id")
+        before = session.scalar(stamp, {"id": kept})
+        session.execute(update(Question).where(Question.id == kept).values(support_count=7))
+        session.execute(update(Question).where(Question.id == kept).values(text=ZEBRA))
+        session.commit()
+        # Neither a support count nor a text written unchanged rewrites the copy.
+        assert session.scalar(stamp, {"id": kept}) == before
+        edits = (
+            {"text": "Which pelican crossings near schools are being removed?"},
+            {"visibility": Visibility.MEMBERS},
+            {"hidden": True},
+            {"organisation_id": other.organisation_id},
+        )
+        for values in edits:
+            session.execute(update(Question).where(Question.id == changed).values(**values))
+            session.commit()
+            assert _narrow_copy_differs(session) == [], values
+        session.execute(delete(Question).where(Question.id == kept))
+        session.commit()
+        assert _narrow_copy_differs(session) == []
+        assert session.scalar(text("SELECT count(*) FROM question_search")) == 1
+    assert word_matches(app, "pelican", other) == []  # hidden
+    assert word_matches(app, "zebra") == []
+
+
+def test_a_condition_on_a_column_the_search_copy_lacks_still_filters(app, make_question) -> None:
+    fund = make_question(ZEBRA, action_type="fund-commission")
+    make_question(ZEBRA.replace("schools", "colleges"), action_type="understand-need")
+    words = text_query("zebra")
+    with app.app_context(), new_session(app) as session:
+        conditions = [readable_by(None), Question.action_type_slug == "fund-commission"]
+        assert ranked_ids(session, QUESTIONS_TEXT, words, conditions) == [fund]
+        assert ranked_ids(session, QUESTIONS_TEXT, words, conditions, depth=5) == [fund]
+
+
+def test_among_picks_the_same_rows_as_in_on_either_database(app, make_question) -> None:
+    ids = [make_question(ZEBRA), make_question(EVICTED)]
+    with app.app_context(), new_session(app) as session:
+        for wanted in ([], ids[:1], [*ids, 10**6]):
+            picked = session.scalars(select(Question.id).where(among(session, Question.id, wanted)))
+            assert sorted(picked) == sorted(set(wanted) & set(ids))
